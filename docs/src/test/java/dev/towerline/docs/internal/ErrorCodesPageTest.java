@@ -1,0 +1,53 @@
+package dev.towerline.docs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ErrorCodesPageTest {
+  @TempDir Path spec;
+
+  @Test
+  void rendersStatusOrTheKindOfErrorThatHasNone() throws IOException {
+    write("""
+        {"enum": ["QUEUE_FULL", "COMMAND_FAILED", "INVALID_FRAME"],
+         "x-error-codes": {
+           "QUEUE_FULL": {"http_status": 429, "meaning": "Queue <full>."},
+           "COMMAND_FAILED": {"http_status": null, "meaning": "Execution only: exit code."},
+           "INVALID_FRAME": {"http_status": null, "meaning": "WebSocket only: bad frame."}}}
+        """);
+
+    String html = new ErrorCodesPage(new Contract(spec)).render();
+
+    assertThat(html)
+        .contains("<tr id=\"QUEUE_FULL\"><td><code>QUEUE_FULL</code></td><td class=\"status\">429</td>"
+            + "<td>Queue &lt;full&gt;.</td></tr>")
+        .contains("<td class=\"status\">— (execution only)</td>")
+        .contains("<td class=\"status\">— (WebSocket only)</td>")
+        .contains("Contract version 3.0.0");
+  }
+
+  @Test
+  void refusesACodeWithoutAnEntryAndAnEntryWithoutACode() throws IOException {
+    write("""
+        {"enum": ["QUEUE_FULL", "NEW_CODE"],
+         "x-error-codes": {"QUEUE_FULL": {"http_status": 429, "meaning": "Full."},
+                           "OLD_CODE": {"http_status": 400, "meaning": "Gone."}}}
+        """);
+
+    assertThatThrownBy(() -> new ErrorCodesPage(new Contract(spec)).render())
+        .hasMessageContaining("NEW_CODE has no x-error-codes entry")
+        .hasMessageContaining("OLD_CODE is in x-error-codes but not in the enum");
+  }
+
+  private void write(String errorCodeJson) throws IOException {
+    Files.createDirectories(spec.resolve("schemas"));
+    Files.writeString(spec.resolve("schemas/error-code.json"), errorCodeJson);
+    Files.writeString(spec.resolve("openapi.yaml"), "openapi: 3.0.3\ninfo: {title: T, version: 3.0.0}\npaths: {}\n");
+  }
+}
