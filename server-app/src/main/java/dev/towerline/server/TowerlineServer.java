@@ -1,0 +1,153 @@
+package dev.towerline.server;
+
+import dev.towerline.server.config.ServerConfig;
+import dev.towerline.server.http.grizzly.EmbeddedWebSocketContainer;
+import dev.towerline.server.http.grizzly.H2cUpgradeAddOn;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.glassfish.grizzly.http.server.ErrorPageGenerator;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: Jersey and Tyrus on one Grizzly listener. REST routes come from the Jersey
+ * application; WebSocket endpoints are deployed under {@value #API_BASE_PATH}.
+ */
+public final class TowerlineServer implements AutoCloseable {
+
+  /** Base path of the API; WebSocket endpoint paths are relative to it. */
+  public static final String API_BASE_PATH = "/api/v1";
+
+  // The name Jersey's GrizzlyHttpServerFactory gives the one listener it creates.
+  private static final String LISTENER = "grizzly";
+  // Extra wait for Grizzly's own forced stop after the grace period.
+  private static final Duration STOP_MARGIN = Duration.ofSeconds(2);
+
+  private static final Logger log = LoggerFactory.getLogger(TowerlineServer.class);
+
+  private final HttpServer http;
+  private final EmbeddedWebSocketContainer webSockets;
+  private final ServerConfig config;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private TowerlineServer(HttpServer http, EmbeddedWebSocketContainer webSockets, ServerConfig config) {
+    this.http = http;
+    this.webSockets = webSockets;
+    this.config = config;
+  }
+
+  /**
+   * Binds {@code config}'s address and port and starts serving.
+   *
+   * @param errorPages renders the errors Grizzly answers itself, outside the REST application
+   * @throws IOException when the port cannot be bound
+   */
+  public static TowerlineServer start(
+      ServerConfig config,
+      ResourceConfig rest,
+      List<ServerEndpointConfig> webSocketEndpoints,
+      ErrorPageGenerator errorPages)
+      throws IOException {
+    HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(config), rest, false);
+    http.getServerConfiguration().setDefaultErrorPageGenerator(errorPages);
+    NetworkListener listener = http.getListener(LISTENER);
+    listener.registerAddOn(new H2cUpgradeAddOn());
+
+    EmbeddedWebSocketContainer webSockets = new EmbeddedWebSocketContainer();
+    try {
+      for (ServerEndpointConfig endpoint : webSocketEndpoints) {
+        webSockets.addEndpoint(endpoint);
+      }
+      // Deploys the endpoints now, so no upgrade can arrive before they exist.
+      webSockets.start(API_BASE_PATH, config.port());
+    } catch (DeploymentException e) {
+      throw new IllegalStateException("WebSocket endpoints cannot be deployed", e);
+    }
+    listener.registerAddOn(new WebSocketAddOn(webSockets, API_BASE_PATH));
+
+    try {
+      http.start();
+    } catch (IOException | RuntimeException e) {
+      webSockets.stop();
+      throw e;
+    }
+    return new TowerlineServer(http, webSockets, config);
+  }
+
+  /** The bound port (the chosen one when the configuration asked for port 0). */
+  public int port() {
+    return http.getListener(LISTENER).getPort();
+  }
+
+  /** {@code http://<bind address>:<port>}, without a trailing slash. */
+  public URI baseUri() {
+    return URI.create("http://" + authority(config.bindAddress(), port()));
+  }
+
+  /**
+   * Stops accepting connections, lets in-flight requests finish within the configured shutdown
+   * timeout, then cuts what is left. Idempotent.
+   */
+  public void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      awaitStop();
+      return;
+    }
+    long started = System.nanoTime();
+    Duration grace = config.shutdownTimeout();
+    try {
+      webSockets.stop();
+      http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
+          .get(grace.plus(STOP_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      http.shutdownNow();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("Graceful stop did not complete ({}); forcing it", e.toString());
+      http.shutdownNow();
+    } finally {
+      stopped.countDown();
+    }
+    log.info(
+        "Towerline server stopped in {} ms",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  /** Blocks until {@link #stop()} has completed. */
+  public void awaitStop() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static URI listenUri(ServerConfig config) {
+    return URI.create("http://" + authority(config.bindAddress(), config.port()) + "/");
+  }
+
+  private static String authority(String host, int port) {
+    // IPv6 literals need brackets in a URI.
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+}

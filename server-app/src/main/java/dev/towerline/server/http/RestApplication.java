@@ -1,0 +1,73 @@
+package dev.towerline.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.contract.PublishedContract;
+import dev.towerline.server.health.HealthService;
+import dev.towerline.server.http.error.ApiExceptionMapper;
+import dev.towerline.server.http.error.ErrorResponses;
+import dev.towerline.server.http.error.JsonBindingExceptionMapper;
+import dev.towerline.server.http.error.MalformedJsonExceptionMapper;
+import dev.towerline.server.http.error.MethodNotAllowedExceptionMapper;
+import dev.towerline.server.http.error.NotAcceptableExceptionMapper;
+import dev.towerline.server.http.error.ParamExceptionMapper;
+import dev.towerline.server.http.error.RouteNotFoundExceptionMapper;
+import dev.towerline.server.http.error.UnexpectedExceptionMapper;
+import dev.towerline.server.http.error.UnsupportedMediaTypeExceptionMapper;
+import dev.towerline.server.http.error.WebApplicationExceptionMapper;
+import dev.towerline.server.http.resource.ContractResource;
+import dev.towerline.server.http.resource.DevicesResource;
+import dev.towerline.server.http.resource.EventsResource;
+import dev.towerline.server.http.resource.ExecutionsResource;
+import dev.towerline.server.http.resource.HealthResource;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The Jersey application: every resource, filter, converter and exception mapper, and the
+ * hand-made services they receive through their constructors. Classes are registered rather than
+ * instances: Jersey only sees the {@code @Path} of the generated interfaces on a class.
+ */
+public final class RestApplication extends ResourceConfig {
+
+  public RestApplication(
+      ObjectMapper json, PublishedContract contract, ErrorResponses errors, HealthService health) {
+    property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    // Our mappers answer Jackson failures with the envelope; Jersey's would answer plain text.
+    register(JacksonFeature.withoutExceptionMappers());
+    register(ObjectMapperResolver.class);
+
+    register(RequestIdFilter.class);
+    register(ContractEnumParamConverterProvider.class);
+    register(OffsetDateTimeParamConverterProvider.class);
+
+    register(HealthResource.class);
+    register(ContractResource.class);
+    register(DevicesResource.class);
+    register(ExecutionsResource.class);
+    register(EventsResource.class);
+
+    register(ApiExceptionMapper.class);
+    register(RouteNotFoundExceptionMapper.class);
+    register(MethodNotAllowedExceptionMapper.class);
+    register(UnsupportedMediaTypeExceptionMapper.class);
+    register(NotAcceptableExceptionMapper.class);
+    register(MalformedJsonExceptionMapper.class);
+    register(JsonBindingExceptionMapper.class);
+    register(ParamExceptionMapper.class);
+    register(WebApplicationExceptionMapper.class);
+    register(UnexpectedExceptionMapper.class);
+
+    register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(json).to(ObjectMapper.class);
+            bind(contract).to(PublishedContract.class);
+            bind(errors).to(ErrorResponses.class);
+            bind(health).to(HealthService.class);
+          }
+        });
+  }
+}

@@ -1,0 +1,81 @@
+package dev.towerline.server.http.grizzly;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.protocol.ErrorCode;
+import dev.towerline.server.http.RequestIds;
+import dev.towerline.server.http.error.ErrorResponses;
+import dev.towerline.server.http.error.ErrorResponses.GenericError;
+import dev.towerline.server.model.ErrorEnvelope;
+import java.net.URISyntaxException;
+import java.util.Map;
+import org.glassfish.grizzly.http.server.ErrorPageGenerator;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Renders errors that Grizzly answers itself, before or around Jersey (a request URI Jersey cannot
+ * parse, a failure in the container), as the contract's JSON envelope instead of Grizzly's HTML
+ * page, which would show the exception and its stack trace.
+ */
+public final class JsonErrorPageGenerator implements ErrorPageGenerator {
+
+  private static final Logger log = LoggerFactory.getLogger(JsonErrorPageGenerator.class);
+
+  private final ErrorResponses errors;
+  private final ObjectMapper json;
+
+  public JsonErrorPageGenerator(ErrorResponses errors, ObjectMapper json) {
+    this.errors = errors;
+    this.json = json;
+  }
+
+  @Override
+  public String generate(
+      Request request, int status, String reasonPhrase, String description, Throwable exception) {
+    String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+    GenericError error = classify(status, exception);
+    if (error.code() == ErrorCode.INTERNAL_ERROR) {
+      MDC.put(RequestIds.KEY, requestId);
+      try {
+        log.error("Request failed outside the REST layer with status {}", status, exception);
+      } finally {
+        MDC.remove(RequestIds.KEY);
+      }
+    }
+    Response response = request.getResponse();
+    // Grizzly set the status already, but nothing is written until the page is returned.
+    response.setStatus(errors.httpStatus(error.code()));
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader(RequestIds.HEADER, requestId);
+    ErrorEnvelope envelope = errors.body(error.code(), error.message(), Map.of());
+    envelope.setRequestId(requestId);
+    try {
+      return json.writeValueAsString(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The error envelope cannot be written", e);
+    }
+  }
+
+  private static GenericError classify(int status, Throwable exception) {
+    if (causedBy(exception, URISyntaxException.class)) {
+      // Jersey cannot build a URI from the request line: the client's error, not ours.
+      return new GenericError(ErrorCode.INVALID_PARAMETER, "The request URI is malformed");
+    }
+    return ErrorResponses.genericErrorFor(status)
+        .orElse(new GenericError(ErrorCode.INTERNAL_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE));
+  }
+
+  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

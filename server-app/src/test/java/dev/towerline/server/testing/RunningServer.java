@@ -1,0 +1,97 @@
+package dev.towerline.server.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.Main;
+import dev.towerline.server.TowerlineServer;
+import dev.towerline.server.config.ServerConfig;
+import dev.towerline.server.json.JsonMappers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real server, wired by {@link Main}, on a free loopback port for the tests of one class:
+ * {@code @RegisterExtension static final RunningServer server = new RunningServer();}
+ */
+public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
+
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final Consumer<ResourceConfig> extensions;
+  private final ObjectMapper json = JsonMappers.create();
+  private TowerlineServer server;
+  private HttpClient http;
+
+  public RunningServer() {
+    this(rest -> {});
+  }
+
+  /** A server whose REST application also gets {@code extensions} (test-only resources). */
+  public RunningServer(Consumer<ResourceConfig> extensions) {
+    this.extensions = extensions;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    ServerConfig config =
+        ServerConfig.custom().port(0).shutdownTimeout(Duration.ofSeconds(2)).build();
+    server = Main.start(config, Clock.systemUTC(), extensions);
+    // The SDK speaks HTTP/1.1; H2cUpgradeTest covers the JDK client's default.
+    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://127.0.0.1:<port>} + {@code pathAndQuery}. */
+  public URI uri(String pathAndQuery) {
+    return URI.create(server.baseUri() + pathAndQuery);
+  }
+
+  /** {@code ws://127.0.0.1:<port>} + {@code path}. */
+  public URI webSocketUri(String path) {
+    return URI.create("ws://" + server.baseUri().getAuthority() + path);
+  }
+
+  public HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+  }
+
+  public HttpResponse<String> get(String pathAndQuery) {
+    return send(request(pathAndQuery).GET());
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The server's own JSON mapper. */
+  public ObjectMapper json() {
+    return json;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Test support shared by the server's tests: the in-process server fixture, envelope assertions,
+ * the operations of the bundled contract, a WebSocket recorder and a raw HTTP client.
+ */
+package dev.towerline.server.testing;
