@@ -10,6 +10,8 @@ import dev.towerline.server.http.RestApplication;
 import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.grizzly.JsonErrorPageGenerator;
 import dev.towerline.server.json.JsonMappers;
+import dev.towerline.server.metrics.MetricsRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -72,7 +74,9 @@ public final class Main {
     ErrorResponses errors = new ErrorResponses(ErrorCodeCatalog.fromContract(contract));
     HealthService health = new HealthService(contract.apiVersion(), clock);
 
-    RestApplication rest = new RestApplication(json, contract, errors, health);
+    PrometheusMeterRegistry metrics = MetricsRegistry.create();
+
+    RestApplication rest = new RestApplication(json, contract, errors, health, metrics);
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(

@@ -19,6 +19,9 @@ import dev.towerline.server.http.resource.DevicesResource;
 import dev.towerline.server.http.resource.EventsResource;
 import dev.towerline.server.http.resource.ExecutionsResource;
 import dev.towerline.server.http.resource.HealthResource;
+import dev.towerline.server.http.resource.MetricsResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -32,13 +35,18 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class RestApplication extends ResourceConfig {
 
   public RestApplication(
-      ObjectMapper json, PublishedContract contract, ErrorResponses errors, HealthService health) {
+      ObjectMapper json,
+      PublishedContract contract,
+      ErrorResponses errors,
+      HealthService health,
+      PrometheusMeterRegistry metrics) {
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     // Our mappers answer Jackson failures with the envelope; Jersey's would answer plain text.
     register(JacksonFeature.withoutExceptionMappers());
     register(ObjectMapperResolver.class);
 
     register(RequestIdFilter.class);
+    register(AccessLogFilter.class);
     register(ContractEnumParamConverterProvider.class);
     register(OffsetDateTimeParamConverterProvider.class);
 
@@ -47,6 +55,7 @@ public final class RestApplication extends ResourceConfig {
     register(DevicesResource.class);
     register(ExecutionsResource.class);
     register(EventsResource.class);
+    register(MetricsResource.class);
 
     register(ApiExceptionMapper.class);
     register(RouteNotFoundExceptionMapper.class);
@@ -67,6 +76,7 @@ public final class RestApplication extends ResourceConfig {
             bind(contract).to(PublishedContract.class);
             bind(errors).to(ErrorResponses.class);
             bind(health).to(HealthService.class);
+            bind(metrics).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
           }
         });
   }

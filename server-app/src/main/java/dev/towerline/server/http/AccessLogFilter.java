@@ -1,0 +1,90 @@
+package dev.towerline.server.http;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.List;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One log line and one latency sample per request, keyed by the route template (never the
+ * concrete path, whose serials and ids would explode the metric's cardinality).
+ */
+@PreMatching
+@Priority(AccessLogFilter.PRIORITY)
+public final class AccessLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  /** After the request id is set; its response side runs before the id leaves the MDC. */
+  static final int PRIORITY = RequestIdFilter.PRIORITY + 100;
+  static final String METRIC = "towerline.http.server.requests";
+  static final String UNMATCHED_ROUTE = "unmatched";
+
+  private static final Logger ACCESS = LoggerFactory.getLogger("towerline.access");
+  private static final String STARTED = AccessLogFilter.class.getName() + ".started";
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+    Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+    Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
+  };
+
+  private final MeterRegistry registry;
+
+  @Inject
+  public AccessLogFilter(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    request.setProperty(STARTED, System.nanoTime());
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object started = request.getProperty(STARTED);
+    long nanos = started instanceof Long s ? System.nanoTime() - s : 0;
+    String method = request.getMethod();
+    String route = routeTemplate(request.getUriInfo());
+    int status = response.getStatus();
+    Timer.builder(METRIC)
+        .description("HTTP requests by route template and status")
+        .tags("method", method, "route", route, "status", String.valueOf(status))
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+    ACCESS.info(
+        "{} {} {} {} {}",
+        kv("method", method),
+        kv("route", route),
+        kv("status", status),
+        kv("duration_ms", nanos / 1_000_000.0),
+        kv("path", request.getUriInfo().getPath()));
+  }
+
+  private static String routeTemplate(UriInfo uriInfo) {
+    if (!(uriInfo instanceof ExtendedUriInfo extended)) {
+      return UNMATCHED_ROUTE;
+    }
+    List<UriTemplate> templates = extended.getMatchedTemplates();
+    if (templates.isEmpty()) {
+      return UNMATCHED_ROUTE;
+    }
+    StringBuilder route = new StringBuilder();
+    for (int i = templates.size() - 1; i >= 0; i--) {
+      route.append(templates.get(i).getTemplate());
+    }
+    return route.toString().replace("//", "/");
+  }
+}
