@@ -76,7 +76,7 @@ public final class Main {
 
     PrometheusMeterRegistry metrics = MetricsRegistry.create();
 
-    RestApplication rest = new RestApplication(json, contract, errors, health, metrics);
+    RestApplication rest = new RestApplication(json, contract, errors, health, metrics, config.maxRequestBytes());
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  *       {@value #DEFAULT_PORT}.
  *   <li>{@code BIND_ADDRESS}: host name or IP address to listen on. Default {@value
  *       #DEFAULT_BIND_ADDRESS} (loopback only).
+ *   <li>{@code MAX_REQUEST_BYTES}: largest request body accepted, {@value #MIN_REQUEST_BYTES}..
+ *       {@value #MAX_REQUEST_BYTES_LIMIT}; larger ones get 413. Default {@value
+ *       #DEFAULT_MAX_REQUEST_BYTES}.
  * </ul>
  */
 public final class ServerConfig {
@@ -23,9 +26,15 @@ public final class ServerConfig {
   public static final String PORT_VARIABLE = "PORT";
   /** Environment variable naming the bind address. */
   public static final String BIND_ADDRESS_VARIABLE = "BIND_ADDRESS";
+  /** Environment variable naming the request body limit in bytes. */
+  public static final String MAX_REQUEST_BYTES_VARIABLE = "MAX_REQUEST_BYTES";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+  /** 64 KiB: an execution request is a serial, a command of at most 4096 characters and a number. */
+  public static final int DEFAULT_MAX_REQUEST_BYTES = 65_536;
+  public static final int MIN_REQUEST_BYTES = 1_024;
+  public static final int MAX_REQUEST_BYTES_LIMIT = 16 * 1_024 * 1_024;
   /** Time in-flight requests get to finish on stop before connections are cut. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -36,11 +45,13 @@ public final class ServerConfig {
   private final int port;
   private final String bindAddress;
   private final Duration shutdownTimeout;
+  private final int maxRequestBytes;
 
   private ServerConfig(Builder builder) {
     this.port = builder.port;
     this.bindAddress = builder.bindAddress;
     this.shutdownTimeout = builder.shutdownTimeout;
+    this.maxRequestBytes = builder.maxRequestBytes;
   }
 
   /** All defaults: port 8080 on 127.0.0.1. */
@@ -63,11 +74,15 @@ public final class ServerConfig {
     Builder builder = custom();
     String port = valueOf(environment, PORT_VARIABLE);
     if (port != null) {
-      builder.port(parsePort(port));
+      builder.port(parseInt(port, portMessage(port)));
     }
     String bindAddress = valueOf(environment, BIND_ADDRESS_VARIABLE);
     if (bindAddress != null) {
       builder.bindAddress(bindAddress);
+    }
+    String maxRequestBytes = valueOf(environment, MAX_REQUEST_BYTES_VARIABLE);
+    if (maxRequestBytes != null) {
+      builder.maxRequestBytes(parseInt(maxRequestBytes, maxRequestBytesMessage(maxRequestBytes)));
     }
     return builder.build();
   }
@@ -89,17 +104,25 @@ public final class ServerConfig {
     return shutdownTimeout;
   }
 
+  public int maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
   private static String valueOf(Map<String, String> environment, String name) {
     String value = environment.get(name);
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  private static int parsePort(String value) {
+  private static int parseInt(String value, String message) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(portMessage(value), e);
+      throw new IllegalArgumentException(message, e);
     }
+  }
+
+  private static String maxRequestBytesMessage(Object value) {
+    return MAX_REQUEST_BYTES_VARIABLE + " must be " + MIN_REQUEST_BYTES + ".." + MAX_REQUEST_BYTES_LIMIT + ": " + value;
   }
 
   private static String portMessage(Object value) {
@@ -111,12 +134,13 @@ public final class ServerConfig {
     return other instanceof ServerConfig that
         && port == that.port
         && bindAddress.equals(that.bindAddress)
-        && shutdownTimeout.equals(that.shutdownTimeout);
+        && shutdownTimeout.equals(that.shutdownTimeout)
+        && maxRequestBytes == that.maxRequestBytes;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(port, bindAddress, shutdownTimeout);
+    return Objects.hash(port, bindAddress, shutdownTimeout, maxRequestBytes);
   }
 
   @Override
@@ -127,6 +151,8 @@ public final class ServerConfig {
         + bindAddress
         + ", shutdownTimeout="
         + shutdownTimeout
+        + ", maxRequestBytes="
+        + maxRequestBytes
         + '}';
   }
 
@@ -135,6 +161,7 @@ public final class ServerConfig {
     private int port = DEFAULT_PORT;
     private String bindAddress = DEFAULT_BIND_ADDRESS;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+    private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
 
     private Builder() {}
 
@@ -142,6 +169,16 @@ public final class ServerConfig {
       this.port = config.port;
       this.bindAddress = config.bindAddress;
       this.shutdownTimeout = config.shutdownTimeout;
+      this.maxRequestBytes = config.maxRequestBytes;
+    }
+
+    /** {@value ServerConfig#MIN_REQUEST_BYTES}..{@value ServerConfig#MAX_REQUEST_BYTES_LIMIT} bytes. */
+    public Builder maxRequestBytes(int maxRequestBytes) {
+      if (maxRequestBytes < MIN_REQUEST_BYTES || maxRequestBytes > MAX_REQUEST_BYTES_LIMIT) {
+        throw new IllegalArgumentException(maxRequestBytesMessage(maxRequestBytes));
+      }
+      this.maxRequestBytes = maxRequestBytes;
+      return this;
     }
 
     /** 0..65535; 0 picks a free port. */

@@ -39,7 +39,8 @@ public final class RestApplication extends ResourceConfig {
       PublishedContract contract,
       ErrorResponses errors,
       HealthService health,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics,
+      int maxRequestBytes) {
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     // Our mappers answer Jackson failures with the envelope; Jersey's would answer plain text.
     register(JacksonFeature.withoutExceptionMappers());
@@ -47,6 +48,7 @@ public final class RestApplication extends ResourceConfig {
 
     register(RequestIdFilter.class);
     register(AccessLogFilter.class);
+    register(new RequestBodyLimitFilter(maxRequestBytes));
     register(ContractEnumParamConverterProvider.class);
     register(OffsetDateTimeParamConverterProvider.class);
 

@@ -85,4 +85,15 @@ class ServerConfigTest {
     assertThatThrownBy(() -> ServerConfig.custom().shutdownTimeout(Duration.ZERO))
         .hasMessage("shutdownTimeout must be positive: PT0S");
   }
+
+  @Test
+  void readsRequestBodyLimitAndNamesABadOne() {
+    assertThat(ServerConfig.fromEnvironment(Map.of("MAX_REQUEST_BYTES", "131072")).maxRequestBytes()).isEqualTo(131_072);
+    assertThat(ServerConfig.ofDefaults().maxRequestBytes()).isEqualTo(65_536);
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("MAX_REQUEST_BYTES", "lots")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("MAX_REQUEST_BYTES must be 1024..16777216: lots");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("MAX_REQUEST_BYTES", "10")))
+        .hasMessage("MAX_REQUEST_BYTES must be 1024..16777216: 10");
+  }
 }
