@@ -5,7 +5,12 @@ import dev.towerline.server.config.ServerConfig;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.ErrorCodeCatalog;
 import dev.towerline.server.feed.FeedEndpoints;
+import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
+import dev.towerline.server.http.ApiServices;
+import dev.towerline.server.http.DeprecationHeaders;
+import dev.towerline.spec.ContractDocuments;
+import java.util.List;
 import dev.towerline.server.http.RestApplication;
 import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.grizzly.JsonErrorPageGenerator;
@@ -75,8 +80,13 @@ public final class Main {
     HealthService health = new HealthService(contract.apiVersion(), clock);
 
     PrometheusMeterRegistry metrics = MetricsRegistry.create();
+    DependencyHealth dependencies = new DependencyHealth(List.of(), DependencyHealth.DEFAULT_BUDGET, clock);
+    DeprecationHeaders deprecations = DeprecationHeaders.fromOpenApi(ContractDocuments.bundled().openApi());
 
-    RestApplication rest = new RestApplication(json, contract, errors, health, metrics, config.maxRequestBytes());
+    RestApplication rest =
+        new RestApplication(
+            new ApiServices(
+                json, contract, errors, health, dependencies, deprecations, metrics, config.maxRequestBytes()));
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A deprecated operation says when it goes away ({@code x-sunset}), what replaces it ({@code
+ * A deprecated operation says since when it is deprecated ({@code x-deprecated-since}), when it
+ * goes away ({@code x-sunset}), what replaces it ({@code
  * x-superseded-by}) and where the migration note is ({@code x-deprecation-link}), and its success
  * responses declare the Deprecation, Sunset and Link headers the server derives from that.
  */
@@ -24,7 +25,8 @@ final class DeprecationRules {
     Set<String> ids = operations.stream().map(Operation::operationId).collect(Collectors.toSet());
     for (Operation op : operations) {
       if (op.node().path("deprecated").asBoolean(false)) {
-        checkSunset(ctx, op);
+        checkDate(ctx, op, "x-deprecated-since");
+        checkDate(ctx, op, "x-sunset");
         checkSuccessor(ctx, op, ids);
         checkLink(ctx, op);
         checkHeaders(ctx, op);
@@ -32,16 +34,17 @@ final class DeprecationRules {
     }
   }
 
-  private static void checkSunset(CheckContext ctx, Operation op) {
-    String sunset = Json.text(op.node(), "x-sunset");
-    if (sunset == null) {
-      ctx.findings().add(op.located(), "deprecated operation " + op.label() + " has no x-sunset date");
+  /** {@code x-deprecated-since} feeds the Deprecation header, {@code x-sunset} the Sunset header. */
+  private static void checkDate(CheckContext ctx, Operation op, String field) {
+    String date = Json.text(op.node(), field);
+    if (date == null) {
+      ctx.findings().add(op.located(), "deprecated operation " + op.label() + " has no " + field + " date");
       return;
     }
     try {
-      LocalDate.parse(sunset);
+      LocalDate.parse(date);
     } catch (DateTimeParseException e) {
-      ctx.findings().add(op.located().child("x-sunset"), "x-sunset '" + sunset + "' is not a date (yyyy-MM-dd)");
+      ctx.findings().add(op.located().child(field), field + " '" + date + "' is not a date (yyyy-MM-dd)");
     }
   }
 

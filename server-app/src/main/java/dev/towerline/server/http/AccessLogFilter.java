@@ -11,11 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import java.util.List;
-import org.glassfish.jersey.server.ExtendedUriInfo;
-import org.glassfish.jersey.uri.UriTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +52,7 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
     Object started = request.getProperty(STARTED);
     long nanos = started instanceof Long s ? System.nanoTime() - s : 0;
     String method = request.getMethod();
-    String route = routeTemplate(request.getUriInfo());
+    String route = RouteTemplates.of(request.getUriInfo()).orElse(UNMATCHED_ROUTE);
     int status = response.getStatus();
     Timer.builder(METRIC)
         .description("HTTP requests by route template and status")
@@ -71,20 +67,5 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         kv("status", status),
         kv("duration_ms", nanos / 1_000_000.0),
         kv("path", request.getUriInfo().getPath()));
-  }
-
-  private static String routeTemplate(UriInfo uriInfo) {
-    if (!(uriInfo instanceof ExtendedUriInfo extended)) {
-      return UNMATCHED_ROUTE;
-    }
-    List<UriTemplate> templates = extended.getMatchedTemplates();
-    if (templates.isEmpty()) {
-      return UNMATCHED_ROUTE;
-    }
-    StringBuilder route = new StringBuilder();
-    for (int i = templates.size() - 1; i >= 0; i--) {
-      route.append(templates.get(i).getTemplate());
-    }
-    return route.toString().replace("//", "/");
   }
 }

@@ -2,6 +2,7 @@ package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.contract.PublishedContract;
+import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
 import dev.towerline.server.http.error.ApiExceptionMapper;
 import dev.towerline.server.http.error.ErrorResponses;
@@ -34,13 +35,7 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class RestApplication extends ResourceConfig {
 
-  public RestApplication(
-      ObjectMapper json,
-      PublishedContract contract,
-      ErrorResponses errors,
-      HealthService health,
-      PrometheusMeterRegistry metrics,
-      int maxRequestBytes) {
+  public RestApplication(ApiServices services) {
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     // Our mappers answer Jackson failures with the envelope; Jersey's would answer plain text.
     register(JacksonFeature.withoutExceptionMappers());
@@ -48,7 +43,8 @@ public final class RestApplication extends ResourceConfig {
 
     register(RequestIdFilter.class);
     register(AccessLogFilter.class);
-    register(new RequestBodyLimitFilter(maxRequestBytes));
+    register(new RequestBodyLimitFilter(services.maxRequestBytes()));
+    register(DeprecationHeadersFilter.class);
     register(ContractEnumParamConverterProvider.class);
     register(OffsetDateTimeParamConverterProvider.class);
 
@@ -74,11 +70,13 @@ public final class RestApplication extends ResourceConfig {
         new AbstractBinder() {
           @Override
           protected void configure() {
-            bind(json).to(ObjectMapper.class);
-            bind(contract).to(PublishedContract.class);
-            bind(errors).to(ErrorResponses.class);
-            bind(health).to(HealthService.class);
-            bind(metrics).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
+            bind(services.json()).to(ObjectMapper.class);
+            bind(services.contract()).to(PublishedContract.class);
+            bind(services.errors()).to(ErrorResponses.class);
+            bind(services.health()).to(HealthService.class);
+            bind(services.dependencies()).to(DependencyHealth.class);
+            bind(services.deprecations()).to(DeprecationHeaders.class);
+            bind(services.metrics()).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
           }
         });
   }

@@ -1,0 +1,19 @@
+package dev.towerline.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.contract.PublishedContract;
+import dev.towerline.server.health.DependencyHealth;
+import dev.towerline.server.health.HealthService;
+import dev.towerline.server.http.error.ErrorResponses;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The hand-wired services the REST layer hands to its resources, filters and mappers. */
+public record ApiServices(
+    ObjectMapper json,
+    PublishedContract contract,
+    ErrorResponses errors,
+    HealthService health,
+    DependencyHealth dependencies,
+    DeprecationHeaders deprecations,
+    PrometheusMeterRegistry metrics,
+    int maxRequestBytes) {}
