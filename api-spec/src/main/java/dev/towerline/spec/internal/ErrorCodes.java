@@ -5,14 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The ErrorCode enum and its {@code x-error-codes} table from schemas/error-code.json. */
-final class ErrorCodes {
-  static final String FILE = "schemas/error-code.json";
+public final class ErrorCodes {
+  /** Where the codes and their HTTP statuses are defined, relative to the contract's base. */
+  public static final String FILE = "schemas/error-code.json";
 
   private final Map<String, JsonNode> table = new LinkedHashMap<>();
 
   private ErrorCodes() {}
 
-  static ErrorCodes read(CheckContext ctx) {
+  /** Reads the enum and its table from the contract of {@code ctx}; empty when the file is missing. */
+  public static ErrorCodes read(CheckContext ctx) {
     ErrorCodes codes = new ErrorCodes();
     if (!ctx.documents().exists(FILE)) {
       return codes;
@@ -22,12 +24,13 @@ final class ErrorCodes {
     return codes;
   }
 
-  boolean contains(String code) {
+  /** Whether {@code code} is a value of the ErrorCode enum. */
+  public boolean contains(String code) {
     return table.containsKey(code);
   }
 
   /** The documented HTTP status, or null for codes that only appear in executions or frames. */
-  Integer httpStatus(String code) {
+  public Integer httpStatus(String code) {
     JsonNode entry = table.get(code);
     JsonNode status = entry == null ? null : entry.get("http_status");
     return status != null && status.isInt() ? status.asInt() : null;

@@ -9,7 +9,7 @@ import java.util.List;
  * Every parameter, request body, response body and message has an example, and every example
  * (headers' too) validates against the schema next to it.
  */
-final class ExampleRules {
+public final class ExampleRules {
   private ExampleRules() {}
 
   static void check(CheckContext ctx) {
@@ -97,7 +97,7 @@ final class ExampleRules {
   }
 
   /** The URI of a schema node, its JSON pointer percent-encoded as a URI fragment (RFC 6901 §6). */
-  static URI schemaUri(CheckContext ctx, Located schema) {
+  public static URI schemaUri(CheckContext ctx, Located schema) {
     URI file = ctx.documents().uri(schema.file());
     try {
       return new URI(file.getScheme(), file.getSchemeSpecificPart(), schema.pointer());

@@ -17,11 +17,14 @@ public final class Envelopes {
 
   /**
    * Asserts {@code response} is a JSON error envelope with this status and code, whose {@code
-   * request_id} equals the {@code X-Request-Id} header and which carries no Java internals.
+   * request_id} equals the {@code X-Request-Id} header and which carries no Java internals, and
+   * that the contract allows it ({@link RunningServer#CONTRACT}).
    *
    * @return the {@code error} object
    */
   public static JsonNode assertEnvelope(HttpResponse<String> response, int status, ErrorCode code) {
+    // Also for responses of clients other than RunningServer's (e.g. the JDK default in H2cUpgradeTest).
+    RunningServer.CONTRACT.checkResponse(response);
     assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));

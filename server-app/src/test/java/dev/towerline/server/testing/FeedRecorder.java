@@ -2,6 +2,7 @@ package dev.towerline.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.towerline.testkit.ContractViolation;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -12,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket client endpoint that records what the server sends, in order, for assertions:
- * {@link #assertNextText()}, {@link #assertNextClose()}, then {@link #assertExhausted()}.
+ * {@link #assertNextText()}, {@link #assertNextClose()}, then {@link #assertExhausted()}. Every
+ * text frame is checked against the feed's channel in asyncapi.yaml ({@link
+ * RunningServer#CONTRACT}) as it arrives; a frame the contract does not allow is recorded as its
+ * {@link ContractViolation}, which the next assertion throws.
  */
 public final class FeedRecorder extends Endpoint {
 
@@ -20,7 +24,8 @@ public final class FeedRecorder extends Endpoint {
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
-    session.addMessageHandler(String.class, events::add);
+    String feed = session.getRequestURI().toString();
+    session.addMessageHandler(String.class, text -> events.add(checked(feed, text)));
   }
 
   @Override
@@ -46,13 +51,31 @@ public final class FeedRecorder extends Endpoint {
   }
 
   public void assertExhausted() {
+    for (Object event : events) {
+      if (event instanceof ContractViolation) {
+        throw (ContractViolation) event;
+      }
+    }
     assertThat(events).as("events not asserted").isEmpty();
+  }
+
+  /** The frame, or why the contract does not allow it (thrown on the test's thread, not Tyrus'). */
+  private static Object checked(String feed, String text) {
+    try {
+      RunningServer.CONTRACT.checkFrame(feed, text);
+      return text;
+    } catch (ContractViolation violation) {
+      return violation;
+    }
   }
 
   private Object next() {
     try {
       Object next = events.poll(RunningServer.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       assertThat(next).as("an event within %s", RunningServer.TIMEOUT).isNotNull();
+      if (next instanceof ContractViolation) {
+        throw (ContractViolation) next;
+      }
       return next;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

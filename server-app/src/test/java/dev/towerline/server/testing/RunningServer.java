@@ -5,6 +5,8 @@ import dev.towerline.server.Main;
 import dev.towerline.server.TowerlineServer;
 import dev.towerline.server.config.ServerConfig;
 import dev.towerline.server.json.JsonMappers;
+import dev.towerline.testkit.ContractValidator;
+import dev.towerline.testkit.ValidatingHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,16 +23,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real server, wired by {@link Main}, on a free loopback port for the tests of one class:
- * {@code @RegisterExtension static final RunningServer server = new RunningServer();}
+ * {@code @RegisterExtension static final RunningServer server = new RunningServer();}. Every
+ * response {@link #send} returns has passed {@link #CONTRACT}: an answer the contract does not
+ * allow fails the test with a {@code ContractViolation} naming the operation and JSON pointer.
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
 
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** Where test-only resources such as {@link FailingResource} live, outside the contract. */
+  public static final String TEST_ROUTES = "/test/";
+
+  /**
+   * The contract check of every response and frame the server's tests receive. It allows 501
+   * NOT_IMPLEMENTED because the skeleton still answers it for operations not built yet; drop
+   * {@code allowingNotImplemented()} when the last operation is implemented.
+   */
+  public static final ContractValidator CONTRACT =
+      ContractValidator.forBundledContract().allowingNotImplemented().allowingTestRoutes(TEST_ROUTES);
+
   private final Consumer<ResourceConfig> extensions;
   private final ObjectMapper json = JsonMappers.create();
   private TowerlineServer server;
-  private HttpClient http;
+  private ValidatingHttpClient http;
 
   public RunningServer() {
     this(rest -> {});
@@ -47,7 +62,10 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         ServerConfig.custom().port(0).shutdownTimeout(Duration.ofSeconds(2)).build();
     server = Main.start(config, Clock.systemUTC(), extensions);
     // The SDK speaks HTTP/1.1; H2cUpgradeTest covers the JDK client's default.
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+    http =
+        ValidatingHttpClient.wrapping(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build(),
+            CONTRACT);
   }
 
   @Override
@@ -79,9 +97,10 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return send(request(pathAndQuery).GET());
   }
 
+  /** Sends {@code request} and returns the response once {@link #CONTRACT} allows it. */
   public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
