@@ -1,7 +1,11 @@
 package dev.towerline.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.towerline.server.config.ServerConfig;
+import dev.towerline.server.config.TowerlineConfig;
+import dev.towerline.server.devices.AdbRuntime;
+import dev.towerline.server.devices.listing.DeviceListing;
+import dev.towerline.server.store.Database;
+import dev.towerline.server.store.DatabaseHealthCheck;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.ErrorCodeCatalog;
 import dev.towerline.server.feed.FeedEndpoints;
@@ -20,6 +24,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
@@ -37,14 +43,16 @@ public final class Main {
 
   private static final int EXIT_START_FAILED = 1;
   private static final int EXIT_BAD_CONFIGURATION = 2;
+  /** Under the runner's budget, so the probe's own message wins over "no answer". */
+  private static final Duration ADB_CHECK_BUDGET = Duration.ofMillis(1400);
 
   private Main() {}
 
   public static void main(String[] args) {
     routeJulToSlf4j();
-    ServerConfig config;
+    TowerlineConfig config;
     try {
-      config = ServerConfig.fromEnvironment(System.getenv());
+      config = TowerlineConfig.fromEnvironment(System.getenv());
     } catch (IllegalArgumentException e) {
       log.error("Invalid configuration: {}", e.getMessage());
       System.exit(EXIT_BAD_CONFIGURATION);
@@ -54,7 +62,8 @@ public final class Main {
     try {
       server = start(config, Clock.systemUTC());
     } catch (IOException | RuntimeException e) {
-      log.error("Towerline server could not start on {}:{}", config.bindAddress(), config.port(), e);
+      log.error(
+          "Towerline server could not start on {}:{}", config.server().bindAddress(), config.server().port(), e);
       System.exit(EXIT_START_FAILED);
       return;
     }
@@ -63,7 +72,7 @@ public final class Main {
   }
 
   /** Wires and starts the server; tests use this with port 0. */
-  public static TowerlineServer start(ServerConfig config, Clock clock) throws IOException {
+  public static TowerlineServer start(TowerlineConfig config, Clock clock) throws IOException {
     return start(config, clock, rest -> {});
   }
 
@@ -72,25 +81,57 @@ public final class Main {
    * application before it starts (tests register test-only resources this way).
    */
   public static TowerlineServer start(
-      ServerConfig config, Clock clock, Consumer<ResourceConfig> extensions) throws IOException {
+      TowerlineConfig config, Clock clock, Consumer<ResourceConfig> extensions) throws IOException {
     routeJulToSlf4j();
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      TowerlineServer server = wireAndStart(config, clock, extensions, opened);
+      opened.forEach(server::closeOnStop);
+      return server;
+    } catch (IOException | RuntimeException e) {
+      closeAll(opened);
+      throw e;
+    }
+  }
+
+  private static TowerlineServer wireAndStart(
+      TowerlineConfig config, Clock clock, Consumer<ResourceConfig> extensions, List<AutoCloseable> opened)
+      throws IOException {
     ObjectMapper json = JsonMappers.create();
     PublishedContract contract = PublishedContract.fromClasspath(Main.class.getClassLoader());
     ErrorResponses errors = new ErrorResponses(ErrorCodeCatalog.fromContract(contract));
     HealthService health = new HealthService(contract.apiVersion(), clock);
 
     PrometheusMeterRegistry metrics = MetricsRegistry.create();
-    DependencyHealth dependencies = new DependencyHealth(List.of(), DependencyHealth.DEFAULT_BUDGET, clock);
+    Database database = opened(opened, Database.open(config.database(), metrics));
+    AdbRuntime adb = opened(opened, AdbRuntime.start(config.adb(), metrics, clock));
+    DependencyHealth dependencies =
+        opened(
+            opened,
+            new DependencyHealth(
+                List.of(adb.healthProbe().asHealthCheck(ADB_CHECK_BUDGET), new DatabaseHealthCheck(database)),
+                DependencyHealth.DEFAULT_BUDGET,
+                clock));
     DeprecationHeaders deprecations = DeprecationHeaders.fromOpenApi(ContractDocuments.bundled().openApi());
 
     RestApplication rest =
         new RestApplication(
             new ApiServices(
-                json, contract, errors, health, dependencies, deprecations, metrics, config.maxRequestBytes()));
+                json,
+                contract,
+                errors,
+                health,
+                dependencies,
+                deprecations,
+                metrics,
+                config.server().maxRequestBytes(),
+                adb.devices(),
+                new DeviceListing(adb.devices(), clock),
+                clock));
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(
-            config,
+            config.server(),
             rest,
             FeedEndpoints.unavailable(json, clock),
             new JsonErrorPageGenerator(errors, json));
@@ -100,6 +141,21 @@ public final class Main {
         server.baseUri(),
         ManagementFactory.getRuntimeMXBean().getUptime());
     return server;
+  }
+
+  private static <T extends AutoCloseable> T opened(List<AutoCloseable> opened, T resource) {
+    opened.add(resource);
+    return resource;
+  }
+
+  private static void closeAll(List<AutoCloseable> opened) {
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      try {
+        opened.get(i).close();
+      } catch (Exception e) {
+        log.warn("Closing {} after a failed start failed: {}", opened.get(i).getClass().getSimpleName(), e.toString());
+      }
+    }
   }
 
   // Jersey, Grizzly and Tyrus log through java.util.logging.

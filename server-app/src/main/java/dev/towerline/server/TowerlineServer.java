@@ -8,6 +8,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +45,7 @@ public final class TowerlineServer implements AutoCloseable {
   private final EmbeddedWebSocketContainer webSockets;
   private final ServerConfig config;
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final Deque<AutoCloseable> owned = new ArrayDeque<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private TowerlineServer(HttpServer http, EmbeddedWebSocketContainer webSockets, ServerConfig config) {
@@ -99,9 +102,25 @@ public final class TowerlineServer implements AutoCloseable {
     return URI.create("http://" + authority(config.bindAddress(), port()));
   }
 
+  /** Closes {@code resource} when the server stops, after HTTP; the last one handed over closes first. */
+  public synchronized void closeOnStop(AutoCloseable resource) {
+    owned.push(resource);
+  }
+
+  private synchronized void closeOwned() {
+    while (!owned.isEmpty()) {
+      AutoCloseable resource = owned.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("Closing {} on stop failed: {}", resource.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+
   /**
    * Stops accepting connections, lets in-flight requests finish within the configured shutdown
-   * timeout, then cuts what is left. Idempotent.
+   * timeout, then cuts what is left and closes what the server owns. Idempotent.
    */
   public void stop() {
     if (!stopping.compareAndSet(false, true)) {
@@ -121,6 +140,7 @@ public final class TowerlineServer implements AutoCloseable {
       log.warn("Graceful stop did not complete ({}); forcing it", e.toString());
       http.shutdownNow();
     } finally {
+      closeOwned();
       stopped.countDown();
     }
     log.info(

@@ -18,9 +18,9 @@ class RequestIdTest {
   @Test
   void echoesClientRequestIdInHeaderAndEnvelope() {
     HttpResponse<String> response =
-        server.send(server.request("/api/v1/devices/emulator-5554").header("X-Request-Id", "abc").GET());
+        server.send(server.request("/api/v1/devices/no-such-serial").header("X-Request-Id", "abc").GET());
 
-    assertEnvelope(response, 501, ErrorCode.NOT_IMPLEMENTED);
+    assertEnvelope(response, 404, ErrorCode.DEVICE_NOT_FOUND);
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue("abc");
     assertThat(Envelopes.parse(response.body()).path("request_id").asText()).isEqualTo("abc");
   }

@@ -22,6 +22,8 @@ class ServerSkeletonTest {
   /** Operations this build serves; every other operation of the contract must answer 501. */
   private static final Set<String> SERVED =
       Set.of(
+          "listDevices",
+          "getDevice",
           "getLiveness",
           "getReadiness",
           "getFullHealth",
@@ -64,7 +66,7 @@ class ServerSkeletonTest {
             .toList();
     assertThat(unimplemented)
         .extracting(Operation::operationId)
-        .contains("listDevices", "createExecution", "listEvents");
+        .contains("createExecution", "listEvents");
 
     SoftAssertions softly = new SoftAssertions();
     for (Operation operation : unimplemented) {
@@ -77,7 +79,7 @@ class ServerSkeletonTest {
   void knownEnumQueryValuesReachTheOperation() {
     HttpResponse<String> response = server.get("/api/v1/devices?state=online&page_size=10");
 
-    assertEnvelope(response, 501, ErrorCode.NOT_IMPLEMENTED);
+    assertThat(response.statusCode()).isEqualTo(200);
   }
 
   private static void assertAnswers501(Operation operation) {

@@ -8,7 +8,10 @@ import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.towerline.pact.consumer.Participants;
 import dev.towerline.server.Main;
 import dev.towerline.server.TowerlineServer;
+import dev.towerline.server.adb.AdbConfig;
 import dev.towerline.server.config.ServerConfig;
+import dev.towerline.server.config.TowerlineConfig;
+import dev.towerline.server.store.DatabaseConfig;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +30,12 @@ class ServerProviderPactTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = Main.start(ServerConfig.custom().port(0).build(), Clock.systemUTC());
+    TowerlineConfig config =
+        new TowerlineConfig(
+            ServerConfig.custom().port(0).build(),
+            DatabaseConfig.custom().url("jdbc:h2:mem:pact-provider;MODE=PostgreSQL;DB_CLOSE_DELAY=-1").build(),
+            AdbConfig.custom().simulator(2).build());
+    server = Main.start(config, Clock.systemUTC());
   }
 
   @AfterAll

@@ -2,10 +2,13 @@ package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.contract.PublishedContract;
+import dev.towerline.server.devices.DeviceDirectory;
+import dev.towerline.server.devices.listing.DeviceListing;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
 import dev.towerline.server.http.error.ErrorResponses;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 
 /** The hand-wired services the REST layer hands to its resources, filters and mappers. */
 public record ApiServices(
@@ -16,4 +19,7 @@ public record ApiServices(
     DependencyHealth dependencies,
     DeprecationHeaders deprecations,
     PrometheusMeterRegistry metrics,
-    int maxRequestBytes) {}
+    int maxRequestBytes,
+    DeviceDirectory devices,
+    DeviceListing deviceListing,
+    Clock clock) {}

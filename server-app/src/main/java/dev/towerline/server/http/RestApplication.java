@@ -2,6 +2,10 @@ package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.contract.PublishedContract;
+import dev.towerline.server.devices.DeviceDirectory;
+import dev.towerline.server.devices.listing.DeviceListing;
+import dev.towerline.server.http.error.AdbExceptionMapper;
+import java.time.Clock;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
 import dev.towerline.server.http.error.ApiExceptionMapper;
@@ -56,6 +60,7 @@ public final class RestApplication extends ResourceConfig {
     register(MetricsResource.class);
 
     register(ApiExceptionMapper.class);
+    register(AdbExceptionMapper.class);
     register(RouteNotFoundExceptionMapper.class);
     register(MethodNotAllowedExceptionMapper.class);
     register(UnsupportedMediaTypeExceptionMapper.class);
@@ -77,6 +82,9 @@ public final class RestApplication extends ResourceConfig {
             bind(services.dependencies()).to(DependencyHealth.class);
             bind(services.deprecations()).to(DeprecationHeaders.class);
             bind(services.metrics()).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
+            bind(services.devices()).to(DeviceDirectory.class);
+            bind(services.deviceListing()).to(DeviceListing.class);
+            bind(services.clock()).to(Clock.class);
           }
         });
   }

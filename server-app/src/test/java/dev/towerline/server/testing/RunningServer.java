@@ -3,7 +3,8 @@ package dev.towerline.server.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.Main;
 import dev.towerline.server.TowerlineServer;
-import dev.towerline.server.config.ServerConfig;
+import dev.towerline.adb.simulator.AdbSimulator;
+import dev.towerline.server.adb.AdbConfig;
 import dev.towerline.server.json.JsonMappers;
 import dev.towerline.testkit.ContractValidator;
 import dev.towerline.testkit.ValidatingHttpClient;
@@ -44,6 +45,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
   private final Consumer<ResourceConfig> extensions;
   private final ObjectMapper json = JsonMappers.create();
+  private AdbSimulator adb;
   private TowerlineServer server;
   private ValidatingHttpClient http;
 
@@ -58,9 +60,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    ServerConfig config =
-        ServerConfig.custom().port(0).shutdownTimeout(Duration.ofSeconds(2)).build();
-    server = Main.start(config, Clock.systemUTC(), extensions);
+    adb = AdbSimulator.demo(TestConfigs.DEFAULT_DEVICES).start();
+    server = Main.start(TestConfigs.withAdbAt(adb.port(), AdbConfig.custom()), Clock.systemUTC(), extensions);
     // The SDK speaks HTTP/1.1; H2cUpgradeTest covers the JDK client's default.
     http =
         ValidatingHttpClient.wrapping(
@@ -73,6 +74,14 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     if (server != null) {
       server.stop();
     }
+    if (adb != null) {
+      adb.close();
+    }
+  }
+
+  /** The ADB server the server talks to, for faults and device changes. */
+  public AdbSimulator adb() {
+    return adb;
   }
 
   public int port() {

@@ -82,6 +82,11 @@ public final class ErrorResponses {
     return new ErrorEnvelope(error);
   }
 
+  /** Whether the contract gives {@code code} an HTTP status (some only exist inside executions or frames). */
+  public boolean travelsOverHttp(ErrorCode code) {
+    return catalog.httpStatus(code).isPresent();
+  }
+
   /** The contract's HTTP status for {@code code}, 500 for a code that never travels over HTTP. */
   public int httpStatus(ErrorCode code) {
     return catalog.httpStatus(code).orElse(HTTP_INTERNAL_ERROR);

@@ -1,29 +1,76 @@
 package dev.towerline.server.http.resource;
 
+import dev.towerline.protocol.Device;
 import dev.towerline.protocol.DeviceState;
+import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.api.DevicesApi;
+import dev.towerline.server.devices.DeviceDirectory;
+import dev.towerline.server.devices.listing.DeviceListing;
+import dev.towerline.server.devices.listing.DeviceQuery;
+import dev.towerline.server.devices.listing.DeviceSort;
 import dev.towerline.server.error.ApiException;
+import dev.towerline.server.http.QueryParameters;
+import dev.towerline.server.listing.Page;
+import dev.towerline.server.listing.PageSizes;
+import dev.towerline.server.model.DeviceList;
+import dev.towerline.server.model.ListMetadata;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
 
-/** Devices: declared by the contract, served once device tracking exists. */
+/** {@code listDevices} and {@code getDevice}: translate to the device directory and back. */
 @Singleton
 public final class DevicesResource implements DevicesApi {
+  // The maxLength of each parameter in openapi.yaml.
+  private static final int MAX_MODEL = 128;
+  private static final int MAX_LABEL = 64;
+  private static final int MAX_TEXT = 128;
+
+  private final DeviceDirectory directory;
+  private final DeviceListing listing;
+  private final Clock clock;
+
+  @Inject
+  public DevicesResource(DeviceDirectory directory, DeviceListing listing, Clock clock) {
+    this.directory = directory;
+    this.listing = listing;
+    this.clock = clock;
+  }
 
   @Override
   public Response getDevice(String serial) {
-    throw ApiException.notImplemented("getDevice");
+    Device device =
+        directory
+            .find(serial)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ErrorCode.DEVICE_NOT_FOUND, "No device with serial " + serial, Map.of("serial", serial)));
+    return Response.ok(device).build();
   }
 
   @Override
   public Response listDevices(
-      Integer pageSize,
-      String pageToken,
-      DeviceState state,
-      String model,
-      String label,
-      String q,
-      String sort) {
-    throw ApiException.notImplemented("listDevices");
+      Integer pageSize, String pageToken, DeviceState state, String model, String label, String q, String sort) {
+    int size = PageSizes.validate(pageSize);
+    DeviceQuery query =
+        new DeviceQuery(
+            state,
+            QueryParameters.text("model", model, MAX_MODEL),
+            QueryParameters.text("label", label, MAX_LABEL),
+            QueryParameters.text("q", q, MAX_TEXT),
+            DeviceSort.fromWireName(sort));
+    Page<Device> page = listing.list(query, size, pageToken);
+    DeviceList body =
+        DeviceList.builder()
+            .data(page.items())
+            .metadata(ListMetadata.builder().pageSize(page.pageSize()).nextPageToken(page.nextPageToken().orElse(null)).build())
+            .timestamp(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            .build();
+    return Response.ok(body).build();
   }
 }

@@ -1,0 +1,26 @@
+package dev.towerline.server.config;
+
+import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.store.DatabaseConfig;
+import java.util.Map;
+
+/**
+ * Everything the server is configured with, read from environment variables in one place; the
+ * reference is {@code docs/guides/configuration.md}.
+ */
+public record TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb) {
+
+  public static TowerlineConfig ofDefaults() {
+    return new TowerlineConfig(ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults());
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the first invalid variable and its value
+   */
+  public static TowerlineConfig fromEnvironment(Map<String, String> environment) {
+    return new TowerlineConfig(
+        ServerConfig.fromEnvironment(environment),
+        DatabaseConfig.fromEnvironment(environment),
+        AdbConfig.fromEnvironment(environment));
+  }
+}
