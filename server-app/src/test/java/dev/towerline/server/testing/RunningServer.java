@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -44,6 +45,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
       ContractValidator.forBundledContract().allowingNotImplemented().allowingTestRoutes(TEST_ROUTES);
 
   private final Consumer<ResourceConfig> extensions;
+  private final UnaryOperator<AdbConfig.Builder> adbSettings;
   private final ObjectMapper json = JsonMappers.create();
   private AdbSimulator adb;
   private TowerlineServer server;
@@ -55,13 +57,24 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
   /** A server whose REST application also gets {@code extensions} (test-only resources). */
   public RunningServer(Consumer<ResourceConfig> extensions) {
+    this(extensions, UnaryOperator.identity());
+  }
+
+  private RunningServer(Consumer<ResourceConfig> extensions, UnaryOperator<AdbConfig.Builder> adbSettings) {
     this.extensions = extensions;
+    this.adbSettings = adbSettings;
+  }
+
+  /** A server whose ADB settings (poll interval, breaker cool-down, …) the test chooses. */
+  public static RunningServer withAdb(UnaryOperator<AdbConfig.Builder> adbSettings) {
+    return new RunningServer(rest -> {}, adbSettings);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     adb = AdbSimulator.demo(TestConfigs.DEFAULT_DEVICES).start();
-    server = Main.start(TestConfigs.withAdbAt(adb.port(), AdbConfig.custom()), Clock.systemUTC(), extensions);
+    server =
+        Main.start(TestConfigs.withAdbAt(adb.port(), adbSettings.apply(AdbConfig.custom())), Clock.systemUTC(), extensions);
     // The SDK speaks HTTP/1.1; H2cUpgradeTest covers the JDK client's default.
     http =
         ValidatingHttpClient.wrapping(
