@@ -3,7 +3,13 @@ package dev.towerline.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.config.TowerlineConfig;
 import dev.towerline.server.devices.AdbRuntime;
+import dev.towerline.server.devices.DeviceDirectory;
+import dev.towerline.server.devices.DeviceTracker;
 import dev.towerline.server.devices.listing.DeviceListing;
+import dev.towerline.server.executions.DeviceOccupancy;
+import dev.towerline.server.executions.ExecutionService;
+import dev.towerline.server.store.HibernateExecutionStore;
+import dev.towerline.server.store.Persistence;
 import dev.towerline.server.store.Database;
 import dev.towerline.server.store.DatabaseHealthCheck;
 import dev.towerline.server.contract.PublishedContract;
@@ -105,6 +111,21 @@ public final class Main {
     PrometheusMeterRegistry metrics = MetricsRegistry.create();
     Database database = opened(opened, Database.open(config.database(), metrics));
     AdbRuntime adb = opened(opened, AdbRuntime.start(config.adb(), metrics, clock));
+    Persistence persistence = opened(opened, new Persistence(database, Persistence.DEFAULT_RETRY_INTERVAL));
+    ExecutionService executions =
+        opened(
+            opened,
+            ExecutionService.start(
+                new HibernateExecutionStore(persistence),
+                adb.devices(),
+                adb.gateway(),
+                occupancy(adb.tracker()),
+                config.executions(),
+                metrics,
+                clock));
+    // Crash recovery runs before the first execution of this process can exist.
+    persistence.start(executions::recoverInterrupted);
+    DeviceDirectory devices = executions.devicesWithQueues();
     DependencyHealth dependencies =
         opened(
             opened,
@@ -125,8 +146,9 @@ public final class Main {
                 deprecations,
                 metrics,
                 config.server().maxRequestBytes(),
-                adb.devices(),
-                new DeviceListing(adb.devices(), clock),
+                devices,
+                new DeviceListing(devices, clock),
+                executions,
                 clock));
     extensions.accept(rest);
     TowerlineServer server =
@@ -141,6 +163,20 @@ public final class Main {
         server.baseUri(),
         ManagementFactory.getRuntimeMXBean().getUptime());
     return server;
+  }
+
+  private static DeviceOccupancy occupancy(DeviceTracker tracker) {
+    return new DeviceOccupancy() {
+      @Override
+      public void busy(String serial, String executionId) {
+        tracker.markBusy(serial, executionId);
+      }
+
+      @Override
+      public void idle(String serial) {
+        tracker.markIdle(serial);
+      }
+    };
   }
 
   private static <T extends AutoCloseable> T opened(List<AutoCloseable> opened, T resource) {

@@ -1,6 +1,7 @@
 package dev.towerline.server.config;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.store.DatabaseConfig;
 import java.util.Map;
 
@@ -8,10 +9,25 @@ import java.util.Map;
  * Everything the server is configured with, read from environment variables in one place; the
  * reference is {@code docs/guides/configuration.md}.
  */
-public record TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb) {
+public record TowerlineConfig(
+    ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions) {
+
+  /** With the default execution settings. */
+  public TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb) {
+    this(server, database, adb, ExecutionConfig.ofDefaults());
+  }
 
   public static TowerlineConfig ofDefaults() {
-    return new TowerlineConfig(ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults());
+    return new TowerlineConfig(
+        ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults());
+  }
+
+  public TowerlineConfig withExecutions(ExecutionConfig newExecutions) {
+    return new TowerlineConfig(server, database, adb, newExecutions);
+  }
+
+  public TowerlineConfig withDatabase(DatabaseConfig newDatabase) {
+    return new TowerlineConfig(server, newDatabase, adb, executions);
   }
 
   /**
@@ -21,6 +37,7 @@ public record TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbC
     return new TowerlineConfig(
         ServerConfig.fromEnvironment(environment),
         DatabaseConfig.fromEnvironment(environment),
-        AdbConfig.fromEnvironment(environment));
+        AdbConfig.fromEnvironment(environment),
+        ExecutionConfig.fromEnvironment(environment));
   }
 }

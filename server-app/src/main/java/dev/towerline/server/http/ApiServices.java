@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.listing.DeviceListing;
+import dev.towerline.server.executions.ExecutionService;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
 import dev.towerline.server.http.error.ErrorResponses;
@@ -22,4 +23,5 @@ public record ApiServices(
     int maxRequestBytes,
     DeviceDirectory devices,
     DeviceListing deviceListing,
+    ExecutionService executions,
     Clock clock) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.listing.DeviceListing;
+import dev.towerline.server.executions.ExecutionService;
 import dev.towerline.server.http.error.AdbExceptionMapper;
 import java.time.Clock;
 import dev.towerline.server.health.DependencyHealth;
@@ -84,6 +85,7 @@ public final class RestApplication extends ResourceConfig {
             bind(services.metrics()).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
             bind(services.devices()).to(DeviceDirectory.class);
             bind(services.deviceListing()).to(DeviceListing.class);
+            bind(services.executions()).to(ExecutionService.class);
             bind(services.clock()).to(Clock.class);
           }
         });

@@ -18,8 +18,13 @@ public final class LogCapture implements AutoCloseable {
   private final LogstashEncoder encoder = new LogstashEncoder();
 
   public LogCapture(Class<?> loggerOf) {
+    this(loggerOf.getName());
+  }
+
+  /** Captures the logger named {@code loggerName} (for package-private classes of other packages). */
+  public LogCapture(String loggerName) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    this.logger = context.getLogger(loggerOf);
+    this.logger = context.getLogger(loggerName);
     appender.setContext(context);
     appender.start();
     encoder.setContext(context);

@@ -5,6 +5,9 @@ import dev.towerline.server.Main;
 import dev.towerline.server.TowerlineServer;
 import dev.towerline.adb.simulator.AdbSimulator;
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.config.TowerlineConfig;
+import dev.towerline.server.executions.ExecutionConfig;
+import dev.towerline.server.store.DatabaseConfig;
 import dev.towerline.server.json.JsonMappers;
 import dev.towerline.testkit.ContractValidator;
 import dev.towerline.testkit.ValidatingHttpClient;
@@ -17,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -46,6 +50,9 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
   private final Consumer<ResourceConfig> extensions;
   private final UnaryOperator<AdbConfig.Builder> adbSettings;
+  private UnaryOperator<ExecutionConfig.Builder> executionSettings = TestConfigs::fastExecutions;
+  private Supplier<DatabaseConfig> database = TestConfigs::inMemoryDatabase;
+  private TowerlineConfig config;
   private final ObjectMapper json = JsonMappers.create();
   private AdbSimulator adb;
   private TowerlineServer server;
@@ -70,11 +77,27 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return new RunningServer(rest -> {}, adbSettings);
   }
 
+  /** The same server with its execution settings changed (queue limit, parallelism, output limit, …). */
+  public RunningServer executions(UnaryOperator<ExecutionConfig.Builder> settings) {
+    UnaryOperator<ExecutionConfig.Builder> before = executionSettings;
+    this.executionSettings = builder -> settings.apply(before.apply(builder));
+    return this;
+  }
+
+  /** The same server on a database the test chooses (a file H2, a PostgreSQL schema), read at start. */
+  public RunningServer database(Supplier<DatabaseConfig> chosen) {
+    this.database = chosen;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     adb = AdbSimulator.demo(TestConfigs.DEFAULT_DEVICES).start();
-    server =
-        Main.start(TestConfigs.withAdbAt(adb.port(), adbSettings.apply(AdbConfig.custom())), Clock.systemUTC(), extensions);
+    config =
+        TestConfigs.withAdbAt(adb.port(), adbSettings.apply(AdbConfig.custom()))
+            .withDatabase(database.get())
+            .withExecutions(executionSettings.apply(ExecutionConfig.custom()).build());
+    server = Main.start(config, Clock.systemUTC(), extensions);
     // The SDK speaks HTTP/1.1; H2cUpgradeTest covers the JDK client's default.
     http =
         ValidatingHttpClient.wrapping(
@@ -90,6 +113,16 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     if (adb != null) {
       adb.close();
     }
+  }
+
+  /**
+   * Stops the server as a crash would leave things for the next start (its database and the ADB
+   * simulator stay), runs {@code meanwhile}, then starts a new server on the same configuration.
+   */
+  public void restart(Runnable meanwhile) throws IOException {
+    server.stop();
+    meanwhile.run();
+    server = Main.start(config, Clock.systemUTC(), extensions);
   }
 
   /** The ADB server the server talks to, for faults and device changes. */

@@ -3,6 +3,7 @@ package dev.towerline.server.testing;
 import dev.towerline.server.adb.AdbConfig;
 import dev.towerline.server.config.ServerConfig;
 import dev.towerline.server.config.TowerlineConfig;
+import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.store.DatabaseConfig;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,6 +30,11 @@ public final class TestConfigs {
         ServerConfig.custom().port(0).shutdownTimeout(Duration.ofSeconds(2)).build(),
         inMemoryDatabase(),
         adb.adbServer("127.0.0.1", adbPort).build());
+  }
+
+  /** Output flushed often and cancels bounded short, so tests see output and answers quickly. */
+  public static ExecutionConfig.Builder fastExecutions(ExecutionConfig.Builder executions) {
+    return executions.outputFlush(Duration.ofMillis(50)).cancelWait(Duration.ofSeconds(3));
   }
 
   public static DatabaseConfig inMemoryDatabase() {

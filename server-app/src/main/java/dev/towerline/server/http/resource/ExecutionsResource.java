@@ -1,35 +1,99 @@
 package dev.towerline.server.http.resource;
 
+import dev.towerline.protocol.Execution;
 import dev.towerline.protocol.ExecutionStatus;
+import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.api.ExecutionsApi;
 import dev.towerline.server.error.ApiException;
+import dev.towerline.server.executions.CreateRequests;
+import dev.towerline.server.executions.ExecutionQuery;
+import dev.towerline.server.executions.ExecutionRecord;
+import dev.towerline.server.executions.ExecutionService;
+import dev.towerline.server.executions.NewExecution;
+import dev.towerline.server.executions.OutputSlice;
+import dev.towerline.server.http.QueryParameters;
+import dev.towerline.server.listing.Page;
+import dev.towerline.server.listing.PageSizes;
 import dev.towerline.server.model.CreateExecutionRequest;
+import dev.towerline.server.model.ExecutionList;
+import dev.towerline.server.model.ExecutionOutput;
+import dev.towerline.server.model.ListMetadata;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 
-/** Executions: declared by the contract, served once the execution engine exists. */
+/** The executions operations: translate to {@link ExecutionService} and back. */
 @Singleton
 public final class ExecutionsResource implements ExecutionsApi {
+  static final String REPLAYED_HEADER = "Idempotent-Replayed";
+  // The bounds of the parameters in openapi.yaml.
+  private static final int MAX_SERIAL = 128;
+  private static final int MAX_OUTPUT_LIMIT = 1_048_576;
+  private static final int DEFAULT_OUTPUT_LIMIT = 65_536;
 
-  @Override
-  public Response cancelExecution(String executionId) {
-    throw ApiException.notImplemented("cancelExecution");
+  private final ExecutionService executions;
+  private final Clock clock;
+
+  @Inject
+  public ExecutionsResource(ExecutionService executions, Clock clock) {
+    this.executions = executions;
+    this.clock = clock;
   }
 
   @Override
   public Response createExecution(CreateExecutionRequest request, String idempotencyKey) {
-    throw ApiException.notImplemented("createExecution");
+    Optional<String> key = CreateRequests.idempotencyKey(idempotencyKey);
+    NewExecution execution =
+        request == null
+            ? CreateRequests.validate(false, null, null, null)
+            : CreateRequests.validate(true, request.getDeviceSerial(), request.getCommand(), request.getTimeoutSeconds());
+    ExecutionService.Created created = executions.create(execution, key);
+    Execution body = created.execution().toContract();
+    URI location = URI.create("/api/v1/executions/" + body.getId());
+    if (created.replayed()) {
+      return Response.ok(body).location(location).header(REPLAYED_HEADER, "true").build();
+    }
+    return Response.created(location).entity(body).build();
   }
 
   @Override
   public Response getExecution(String executionId) {
-    throw ApiException.notImplemented("getExecution");
+    return Response.ok(executions.get(executionId).toContract()).build();
+  }
+
+  @Override
+  public Response cancelExecution(String executionId) {
+    return Response.ok(executions.cancel(executionId).toContract()).build();
   }
 
   @Override
   public Response getExecutionOutput(String executionId, Long offset, Integer limit) {
-    throw ApiException.notImplemented("getExecutionOutput");
+    long from = offset == null ? 0 : offset;
+    if (from < 0) {
+      throw invalid("offset", String.valueOf(offset), "must be 0 or more");
+    }
+    int max = limit == null ? DEFAULT_OUTPUT_LIMIT : limit;
+    if (max < 1 || max > MAX_OUTPUT_LIMIT) {
+      throw invalid("limit", String.valueOf(limit), "must be between 1 and " + MAX_OUTPUT_LIMIT);
+    }
+    OutputSlice slice = executions.output(executionId, from, max);
+    ExecutionOutput body =
+        ExecutionOutput.builder()
+            .executionId(slice.executionId())
+            .status(slice.status())
+            .offset(slice.offset())
+            .nextOffset(slice.nextOffset())
+            .availableFrom(slice.availableFrom())
+            .data(slice.data())
+            .complete(slice.complete())
+            .build();
+    return Response.ok(body).build();
   }
 
   @Override
@@ -41,6 +105,38 @@ public final class ExecutionsResource implements ExecutionsApi {
       OffsetDateTime createdAfter,
       OffsetDateTime createdBefore,
       String sort) {
-    throw ApiException.notImplemented("listExecutions");
+    int size = PageSizes.validate(pageSize);
+    ExecutionQuery query =
+        new ExecutionQuery(
+            status,
+            QueryParameters.text("device_serial", deviceSerial, MAX_SERIAL),
+            createdAfter == null ? null : createdAfter.toInstant(),
+            createdBefore == null ? null : createdBefore.toInstant(),
+            newestFirst(sort));
+    Page<ExecutionRecord> page = executions.list(query, size, pageToken);
+    ExecutionList body =
+        ExecutionList.builder()
+            .data(page.items().stream().map(ExecutionRecord::toContract).toList())
+            .metadata(ListMetadata.builder().pageSize(page.pageSize()).nextPageToken(page.nextPageToken().orElse(null)).build())
+            .timestamp(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            .build();
+    return Response.ok(body).build();
+  }
+
+  private static boolean newestFirst(String sort) {
+    if (sort == null || sort.equals("-created_at")) {
+      return true;
+    }
+    if (sort.equals("created_at")) {
+      return false;
+    }
+    throw invalid("sort", sort, "must be created_at or -created_at");
+  }
+
+  private static ApiException invalid(String parameter, String value, String reason) {
+    return new ApiException(
+        ErrorCode.INVALID_PARAMETER,
+        parameter + " " + reason,
+        Map.of("parameter", parameter, "value", value, "reason", reason));
   }
 }

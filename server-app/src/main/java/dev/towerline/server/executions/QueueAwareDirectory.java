@@ -1,0 +1,38 @@
+package dev.towerline.server.executions;
+
+import dev.towerline.protocol.Device;
+import dev.towerline.server.devices.DeviceDirectory;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The device directory with each device's {@code queued_executions} filled in from the scheduler. */
+final class QueueAwareDirectory implements DeviceDirectory {
+  private final DeviceDirectory devices;
+  private final ExecutionScheduler scheduler;
+
+  QueueAwareDirectory(DeviceDirectory devices, ExecutionScheduler scheduler) {
+    this.devices = devices;
+    this.scheduler = scheduler;
+  }
+
+  @Override
+  public List<Device> all() {
+    return devices.all().stream().map(this::withQueue).toList();
+  }
+
+  @Override
+  public Optional<Device> find(String serial) {
+    return devices.find(serial).map(this::withQueue);
+  }
+
+  @Override
+  public void addListener(Consumer<Device> listener) {
+    devices.addListener(device -> listener.accept(withQueue(device)));
+  }
+
+  // The directory hands out fresh copies, so filling one in changes nobody else's.
+  private Device withQueue(Device device) {
+    return device.withQueuedExecutions((long) scheduler.queued(device.getSerial()));
+  }
+}

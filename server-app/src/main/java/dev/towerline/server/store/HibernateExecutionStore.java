@@ -1,0 +1,223 @@
+package dev.towerline.server.store;
+
+import dev.towerline.protocol.ExecutionStatus;
+import dev.towerline.server.error.ApiException;
+import dev.towerline.server.executions.DuplicateIdempotencyKeyException;
+import dev.towerline.server.executions.ExecutionCursor;
+import dev.towerline.server.executions.ExecutionQuery;
+import dev.towerline.server.executions.ExecutionRecord;
+import dev.towerline.server.executions.ExecutionStore;
+import dev.towerline.server.executions.IdempotencyKey;
+import dev.towerline.server.executions.OutputChunk;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.hibernate.Session;
+import org.hibernate.query.Query;
+
+/** {@link ExecutionStore} over Hibernate: one short transaction per call. */
+public final class HibernateExecutionStore implements ExecutionStore {
+  /** Output rows fetched per round trip while reading. */
+  private static final int READ_BATCH = 32;
+
+  private final Persistence persistence;
+  private final ExecutionRows rows = new ExecutionRows();
+
+  public HibernateExecutionStore(Persistence persistence) {
+    this.persistence = persistence;
+  }
+
+  @Override
+  public void insert(ExecutionRecord execution, Optional<IdempotencyKey> key) {
+    try {
+      inTransaction(session -> {
+        ExecutionEntity row = rows.newRow(execution);
+        key.ifPresent(k -> {
+          // An expired key not purged yet may be used again: release it first.
+          session.createMutationQuery(
+                  "update ExecutionEntity set idempotencyKey = null, requestFingerprint = null, keyExpiresAt = null "
+                      + "where idempotencyKey = :key and keyExpiresAt <= :now")
+              .setParameter("key", k.key())
+              .setParameter("now", execution.createdAt())
+              .executeUpdate();
+          row.idempotencyKey = k.key();
+          row.requestFingerprint = k.requestFingerprint();
+          row.keyExpiresAt = k.expiresAt();
+        });
+        session.persist(row);
+        session.flush();
+        return null;
+      });
+    } catch (RuntimeException e) {
+      if (key.isPresent() && !(e instanceof ApiException) && StoreFailures.isDuplicateKey(e)) {
+        throw new DuplicateIdempotencyKeyException(key.get().key(), e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<ExecutionRecord> find(String id) {
+    return inTransaction(session -> Optional.ofNullable(session.find(ExecutionEntity.class, id)).map(rows::toRecord));
+  }
+
+  @Override
+  public Optional<KeyedExecution> findByKey(String key, Instant now) {
+    return inTransaction(session ->
+        session.createSelectionQuery("from ExecutionEntity where idempotencyKey = :key and keyExpiresAt > :now", ExecutionEntity.class)
+            .setParameter("key", key)
+            .setParameter("now", now)
+            .uniqueResultOptional()
+            .map(row -> new KeyedExecution(rows.toRecord(row), rows.keyOf(row))));
+  }
+
+  @Override
+  public Optional<ExecutionRecord> update(String id, UnaryOperator<ExecutionRecord> change) {
+    return inTransaction(session -> {
+      ExecutionEntity row = session.find(ExecutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (row == null) {
+        return Optional.empty();
+      }
+      ExecutionRecord before = rows.toRecord(row);
+      ExecutionRecord after = change.apply(before);
+      if (after != before) {
+        rows.apply(after, row);
+      }
+      return Optional.of(after);
+    });
+  }
+
+  @Override
+  public void appendOutput(String id, OutputProgress progress, List<OutputChunk> chunks) {
+    inTransaction(session -> {
+      for (OutputChunk chunk : chunks) {
+        OutputChunkEntity row = new OutputChunkEntity();
+        row.executionId = id;
+        row.startOffset = chunk.offset();
+        row.byteLength = chunk.byteLength();
+        row.text = chunk.data();
+        session.persist(row);
+      }
+      session.flush();
+      if (progress.availableFrom() > 0) {
+        session.createMutationQuery("delete from OutputChunkEntity where executionId = :id and startOffset < :from")
+            .setParameter("id", id)
+            .setParameter("from", progress.availableFrom())
+            .executeUpdate();
+      }
+      session.createMutationQuery(
+              "update ExecutionEntity set outputBytes = :bytes, outputTruncated = :truncated, availableFrom = :from "
+                  + "where id = :id and outputBytes <= :bytes")
+          .setParameter("bytes", progress.outputBytes())
+          .setParameter("truncated", progress.truncated())
+          .setParameter("from", progress.availableFrom())
+          .setParameter("id", id)
+          .executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public List<OutputChunk> readOutput(String id, long from, int maxBytes) {
+    return inTransaction(session -> {
+      List<OutputChunk> chunks = new ArrayList<>();
+      long covered = 0;
+      long after = from;
+      while (covered < maxBytes) {
+        List<OutputChunkEntity> batch =
+            session.createSelectionQuery(
+                    "from OutputChunkEntity where executionId = :id and startOffset + byteLength > :after order by startOffset",
+                    OutputChunkEntity.class)
+                .setParameter("id", id)
+                .setParameter("after", after)
+                .setMaxResults(READ_BATCH)
+                .getResultList();
+        for (OutputChunkEntity row : batch) {
+          chunks.add(new OutputChunk(row.startOffset, row.byteLength, row.text));
+          covered += row.startOffset + row.byteLength - Math.max(row.startOffset, after);
+          after = row.startOffset + row.byteLength;
+        }
+        if (batch.size() < READ_BATCH) {
+          break;
+        }
+      }
+      return chunks;
+    });
+  }
+
+  @Override
+  public List<ExecutionRecord> list(ExecutionQuery query, Optional<ExecutionCursor> after, int limit) {
+    StringBuilder hql = new StringBuilder("from ExecutionEntity e where 1 = 1");
+    Map<String, Object> parameters = new HashMap<>();
+    if (query.status() != null) {
+      hql.append(" and e.status = :status");
+      parameters.put("status", query.status().value());
+    }
+    if (query.deviceSerial() != null) {
+      hql.append(" and e.deviceSerial = :serial");
+      parameters.put("serial", query.deviceSerial());
+    }
+    if (query.createdAfter() != null) {
+      hql.append(" and e.createdAt >= :createdAfter");
+      parameters.put("createdAfter", query.createdAfter());
+    }
+    if (query.createdBefore() != null) {
+      hql.append(" and e.createdAt < :createdBefore");
+      parameters.put("createdBefore", query.createdBefore());
+    }
+    String direction = query.newestFirst() ? "<" : ">";
+    after.ifPresent(cursor -> {
+      hql.append(" and (e.createdAt ").append(direction).append(" :cursorAt or (e.createdAt = :cursorAt and e.id ")
+          .append(direction).append(" :cursorId))");
+      parameters.put("cursorAt", cursor.createdAt());
+      parameters.put("cursorId", cursor.id());
+    });
+    String order = query.newestFirst() ? " desc" : " asc";
+    hql.append(" order by e.createdAt").append(order).append(", e.id").append(order);
+    return inTransaction(session -> {
+      Query<ExecutionEntity> select = session.createQuery(hql.toString(), ExecutionEntity.class);
+      parameters.forEach(select::setParameter);
+      return select.setMaxResults(limit).getResultList().stream().map(rows::toRecord).toList();
+    });
+  }
+
+  @Override
+  public List<ExecutionRecord> unfinished() {
+    return inTransaction(session ->
+        session.createSelectionQuery("from ExecutionEntity where status in (:active) order by createdAt, id", ExecutionEntity.class)
+            .setParameter("active", List.of(ExecutionStatus.QUEUED.value(), ExecutionStatus.RUNNING.value()))
+            .getResultList()
+            .stream()
+            .map(rows::toRecord)
+            .toList());
+  }
+
+  @Override
+  public int purgeExpiredKeys(Instant now) {
+    return inTransaction(session ->
+        session.createMutationQuery(
+                "update ExecutionEntity set idempotencyKey = null, requestFingerprint = null, keyExpiresAt = null "
+                    + "where keyExpiresAt <= :now")
+            .setParameter("now", now)
+            .executeUpdate());
+  }
+
+  private <T> T inTransaction(Function<Session, T> work) {
+    try {
+      return persistence.sessions().fromTransaction(work);
+    } catch (ApiException | DuplicateIdempotencyKeyException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (StoreFailures.isOutage(e)) {
+        throw StoreFailures.unavailable(e);
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.towerline.server;
+
+import static dev.towerline.server.testing.Envelopes.assertEnvelope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.towerline.protocol.ErrorCode;
+import dev.towerline.server.testing.Envelopes;
+import dev.towerline.server.testing.Executions;
+import dev.towerline.server.testing.PostgresSchemas;
+import dev.towerline.server.testing.RunningServer;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The machine's PostgreSQL stopped and started for real: data operations answer 503 quickly,
+ * /health/full names the database, and everything recovers by itself.
+ */
+class DatabaseOutageTest {
+  private static final PostgresSchemas schema = PostgresSchemas.create();
+
+  @RegisterExtension static final RunningServer server = new RunningServer().database(schema::config);
+
+  private static final Executions executions = new Executions(server);
+
+  @Test
+  void answers503WhileThePostgresIsDownAndRecoversByItself() throws Exception {
+    String serial = server.adb().devices().get(0).serial();
+    String before = executions.create(serial, "echo before", 30).path("id").asText();
+    executions.awaitFinished(before);
+
+    try {
+      postgres("stop");
+
+      long started = System.nanoTime();
+      HttpResponse<String> get = server.get("/api/v1/executions/" + before);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertEnvelope(get, 503, ErrorCode.DATABASE_UNAVAILABLE);
+      assertThat(get.headers().firstValue("Retry-After")).isPresent();
+      assertThat(took).isLessThan(Duration.ofSeconds(5));
+      assertEnvelope(executions.post(Executions.body(serial, "echo during", 30)), 503, ErrorCode.DATABASE_UNAVAILABLE);
+      assertEnvelope(server.get("/api/v1/executions"), 503, ErrorCode.DATABASE_UNAVAILABLE);
+      HttpResponse<String> health = server.get("/health/full");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).contains("database");
+      assertThat(server.get("/api/v1/devices").statusCode()).as("devices do not need the database").isEqualTo(200);
+    } finally {
+      postgres("start");
+      awaitPostgresReady();
+    }
+
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        .until(() -> server.get("/api/v1/executions/" + before).statusCode() == 200);
+    JsonNode after = executions.awaitFinished(executions.create(serial, "echo after", 30).path("id").asText());
+    assertThat(after.path("status").asText()).isEqualTo("succeeded");
+    assertThat(Envelopes.parse(server.get("/health/full").body()).path("status").asText()).isNotEqualTo("fail");
+  }
+
+  @AfterAll
+  static void dropSchema() throws Exception {
+    awaitPostgresReady();
+    schema.close();
+  }
+
+  private static void postgres(String action) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", action).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    // "start" on a running cluster exits 2: fine, it is up.
+    assertThat(process.exitValue()).as("pg_ctlcluster %s: %s", action, output).isIn(0, 2);
+  }
+
+  private static void awaitPostgresReady() {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+      Process ready = new ProcessBuilder("pg_isready", "-h", "127.0.0.1").redirectErrorStream(true).start();
+      ready.getInputStream().readAllBytes();
+      return ready.waitFor(10, TimeUnit.SECONDS) && ready.exitValue() == 0;
+    });
+  }
+}
