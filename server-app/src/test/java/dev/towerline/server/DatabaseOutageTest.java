@@ -70,11 +70,21 @@ class DatabaseOutageTest {
 
   private static void postgres(String action) throws IOException, InterruptedException {
     Process process =
-        new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", action).redirectErrorStream(true).start();
+        new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", clusterVersion(), "main", action)
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     // "start" on a running cluster exits 2: fine, it is up.
     assertThat(process.exitValue()).as("pg_ctlcluster %s: %s", action, output).isIn(0, 2);
+  }
+
+  /** The machine's one PostgreSQL version, as .ci/run finds it. */
+  private static String clusterVersion() throws IOException {
+    try (var versions = java.nio.file.Files.list(java.nio.file.Path.of("/etc/postgresql"))) {
+      return versions.map(v -> v.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow(
+          () -> new IllegalStateException("no PostgreSQL cluster under /etc/postgresql"));
+    }
   }
 
   private static void awaitPostgresReady() {
