@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +21,7 @@ public final class RestLatencyBench {
   private RestLatencyBench() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = parse(args);
+    Map<String, String> options = Options.parse(args);
     URI target = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080") + options.getOrDefault("path", "/api/v1/devices"));
     int requests = Integer.parseInt(options.getOrDefault("requests", "20000"));
     int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
@@ -72,16 +71,5 @@ public final class RestLatencyBench {
     if (!workers.awaitTermination(30, TimeUnit.MINUTES)) {
       throw new IllegalStateException("benchmark did not finish in 30 minutes");
     }
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
-      }
-      options.put(args[i].substring(2), args[i + 1]);
-    }
-    return options;
   }
 }
