@@ -14,7 +14,9 @@ import dev.towerline.server.store.Database;
 import dev.towerline.server.store.DatabaseHealthCheck;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.ErrorCodeCatalog;
-import dev.towerline.server.feed.FeedEndpoints;
+import dev.towerline.server.feed.FeedService;
+import dev.towerline.server.feed.HandshakeAuthorizer;
+import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
 import dev.towerline.server.http.ApiServices;
@@ -123,9 +125,25 @@ public final class Main {
                 config.executions(),
                 metrics,
                 clock));
+    DeviceDirectory devices = executions.devicesWithQueues();
+    // The feeds listen before crash recovery, so executions it marks interrupted are published too.
+    EventLog eventLog = new EventLog(database.dataSource(), persistence::isReady, clock);
+    FeedService feeds =
+        opened(
+            opened,
+            new FeedService(
+                    config.feeds(),
+                    eventLog,
+                    json,
+                    clock,
+                    contract.apiVersion(),
+                    devices,
+                    executions,
+                    metrics,
+                    HandshakeAuthorizer.ALLOW_ALL)
+                .start());
     // Crash recovery runs before the first execution of this process can exist.
     persistence.start(executions::recoverInterrupted);
-    DeviceDirectory devices = executions.devicesWithQueues();
     DependencyHealth dependencies =
         opened(
             opened,
@@ -149,14 +167,16 @@ public final class Main {
                 devices,
                 new DeviceListing(devices, clock),
                 executions,
+                eventLog,
                 clock));
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(
             config.server(),
             rest,
-            FeedEndpoints.unavailable(json, clock),
+            feeds.endpoints(),
             new JsonErrorPageGenerator(errors, json));
+    server.runFirstOnStop(feeds::closeAll);
     log.info(
         "Towerline server (API {}) listening on {} for REST and WebSocket; JVM up {} ms",
         contract.apiVersion(),

@@ -46,6 +46,7 @@ public final class TowerlineServer implements AutoCloseable {
   private final ServerConfig config;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+  private final Deque<Runnable> firstOnStop = new ArrayDeque<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private TowerlineServer(HttpServer http, EmbeddedWebSocketContainer webSockets, ServerConfig config) {
@@ -107,6 +108,21 @@ public final class TowerlineServer implements AutoCloseable {
     owned.push(resource);
   }
 
+  /** Runs {@code step} first when the server stops, before it stops accepting (closing feed sockets with 1012). */
+  public synchronized void runFirstOnStop(Runnable step) {
+    firstOnStop.add(step);
+  }
+
+  private synchronized void runFirstSteps() {
+    for (Runnable step : firstOnStop) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        log.warn("A first stop step failed: {}", e.toString());
+      }
+    }
+  }
+
   private synchronized void closeOwned() {
     while (!owned.isEmpty()) {
       AutoCloseable resource = owned.pop();
@@ -130,6 +146,7 @@ public final class TowerlineServer implements AutoCloseable {
     long started = System.nanoTime();
     Duration grace = config.shutdownTimeout();
     try {
+      runFirstSteps();
       webSockets.stop();
       http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
           .get(grace.plus(STOP_MARGIN).toMillis(), TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package dev.towerline.server.config;
 
 import dev.towerline.server.adb.AdbConfig;
 import dev.towerline.server.executions.ExecutionConfig;
+import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.store.DatabaseConfig;
 import java.util.Map;
 
@@ -10,7 +11,12 @@ import java.util.Map;
  * reference is {@code docs/guides/configuration.md}.
  */
 public record TowerlineConfig(
-    ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions) {
+    ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
+
+  /** With the default feed settings. */
+  public TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions) {
+    this(server, database, adb, executions, FeedConfig.ofDefaults());
+  }
 
   /** With the default execution settings. */
   public TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb) {
@@ -19,15 +25,20 @@ public record TowerlineConfig(
 
   public static TowerlineConfig ofDefaults() {
     return new TowerlineConfig(
-        ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults());
+        ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults(),
+        FeedConfig.ofDefaults());
   }
 
   public TowerlineConfig withExecutions(ExecutionConfig newExecutions) {
-    return new TowerlineConfig(server, database, adb, newExecutions);
+    return new TowerlineConfig(server, database, adb, newExecutions, feeds);
   }
 
   public TowerlineConfig withDatabase(DatabaseConfig newDatabase) {
-    return new TowerlineConfig(server, newDatabase, adb, executions);
+    return new TowerlineConfig(server, newDatabase, adb, executions, feeds);
+  }
+
+  public TowerlineConfig withFeeds(FeedConfig newFeeds) {
+    return new TowerlineConfig(server, database, adb, executions, newFeeds);
   }
 
   /**
@@ -38,6 +49,7 @@ public record TowerlineConfig(
         ServerConfig.fromEnvironment(environment),
         DatabaseConfig.fromEnvironment(environment),
         AdbConfig.fromEnvironment(environment),
-        ExecutionConfig.fromEnvironment(environment));
+        ExecutionConfig.fromEnvironment(environment),
+        FeedConfig.fromEnvironment(environment));
   }
 }

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ final class ExecutionEvents {
 
   private final Map<ExecutionStatus, Counter> entered = new EnumMap<>(ExecutionStatus.class);
   private final Map<ExecutionStatus, Timer> durations = new EnumMap<>(ExecutionStatus.class);
+  private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
 
   ExecutionEvents(MeterRegistry meters) {
     for (ExecutionStatus status : ExecutionStatus.values()) {
@@ -46,12 +49,36 @@ final class ExecutionEvents {
     }
   }
 
+  void addListener(ExecutionListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Output written to the store; told to the listeners only. */
+  void output(String executionId, String deviceSerial, List<OutputChunk> chunks) {
+    for (OutputChunk chunk : chunks) {
+      for (ExecutionListener listener : listeners) {
+        try {
+          listener.output(executionId, deviceSerial, chunk.offset(), chunk.data());
+        } catch (RuntimeException e) {
+          log.warn("Execution listener failed on output of {}: {}", executionId, e.toString());
+        }
+      }
+    }
+  }
+
   /** {@code before} is {@code null} for a new execution. */
   void changed(ExecutionRecord before, ExecutionRecord after) {
     if (before != null && before.status() == after.status()) {
       return;
     }
     entered.get(after.status()).increment();
+    for (ExecutionListener listener : listeners) {
+      try {
+        listener.changed(after);
+      } catch (RuntimeException e) {
+        log.warn("Execution listener failed on {}: {}", after.id(), e.toString());
+      }
+    }
     String from = before == null ? "new" : before.status().value();
     String code = after.error() == null ? null : after.error().code().value();
     if (after.isFinished() && after.startedAt() != null && after.finishedAt() != null) {

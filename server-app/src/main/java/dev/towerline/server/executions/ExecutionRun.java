@@ -109,7 +109,7 @@ final class ExecutionRun {
   }
 
   private void execute(ExecutionRecord running) {
-    OutputRecorder recorder = new OutputRecorder(id(), context.store(), context.config().outputLimitBytes());
+    OutputRecorder recorder = new OutputRecorder(id(), serial(), context.store(), context.config().outputLimitBytes(), context.events());
     long every = context.config().outputFlush().toMillis();
     ScheduledFuture<?> flushing =
         context.flusher().scheduleWithFixedDelay(recorder::flush, every, every, TimeUnit.MILLISECONDS);

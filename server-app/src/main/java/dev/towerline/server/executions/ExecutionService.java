@@ -105,6 +105,16 @@ public final class ExecutionService implements AutoCloseable {
     return service;
   }
 
+  /** Tells {@code listener} about every status change and written output from now on. */
+  public void addListener(ExecutionListener listener) {
+    events.addListener(listener);
+  }
+
+  /** Executions that are queued or running now, oldest first. */
+  public List<ExecutionRecord> active() {
+    return store.unfinished();
+  }
+
   /** The device directory with {@code queued_executions} filled in. */
   public DeviceDirectory devicesWithQueues() {
     return new QueueAwareDirectory(devices, scheduler);

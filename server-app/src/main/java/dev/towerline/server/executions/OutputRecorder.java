@@ -36,8 +36,18 @@ final class OutputRecorder implements OutputSink {
   private long total;
   private long availableFrom;
 
+  private final String deviceSerial;
+  private final ExecutionEvents events;
+
   OutputRecorder(String executionId, ExecutionStore store, int limitBytes) {
+    this(executionId, null, store, limitBytes, null);
+  }
+
+  /** Also tells {@code events} about every chunk once it is written. */
+  OutputRecorder(String executionId, String deviceSerial, ExecutionStore store, int limitBytes, ExecutionEvents events) {
     this.executionId = executionId;
+    this.deviceSerial = deviceSerial;
+    this.events = events;
     this.store = store;
     this.limit = limitBytes;
     this.chunkBytes = Math.min(MAX_CHUNK_BYTES, limitBytes);
@@ -100,6 +110,9 @@ final class OutputRecorder implements OutputSink {
     } catch (RuntimeException e) {
       log.debug("Output of execution {} not written yet: {}", executionId, e.getMessage());
       return false;
+    }
+    if (events != null) {
+      events.output(executionId, deviceSerial, toWrite);
     }
     retained.clear();
     retained.addAll(kept);

@@ -1,9 +1,9 @@
 package dev.towerline.server.feed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.protocol.Feed;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,21 +18,25 @@ public final class FeedEndpoints {
 
   private FeedEndpoints() {}
 
-  /** Endpoints that refuse every connection until the feeds are implemented. */
-  public static List<ServerEndpointConfig> unavailable(ObjectMapper json, Clock clock) {
-    return Arrays.stream(Feed.values())
-        .map(feed -> endpoint(feed, new UnavailableFeedEndpoint(feed, json, clock)))
-        .toList();
+  static List<ServerEndpointConfig> of(FeedService service) {
+    return Arrays.stream(Feed.values()).map(feed -> endpoint(feed, new FeedEndpoint(feed, service), service)).toList();
   }
 
-  private static ServerEndpointConfig endpoint(Feed feed, UnavailableFeedEndpoint endpoint) {
-    return ServerEndpointConfig.Builder.create(UnavailableFeedEndpoint.class, PATH_PREFIX + feed.value())
+  private static ServerEndpointConfig endpoint(Feed feed, FeedEndpoint endpoint, FeedService service) {
+    return ServerEndpointConfig.Builder.create(FeedEndpoint.class, PATH_PREFIX + feed.value())
         .configurator(
             new ServerEndpointConfig.Configurator() {
-              // Stateless, so one instance serves every connection of its feed.
+              // Per-connection state lives in the session, so one instance serves every connection of its feed.
               @Override
               public <T> T getEndpointInstance(Class<T> endpointClass) {
                 return endpointClass.cast(endpoint);
+              }
+
+              @Override
+              public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+                boolean allowed =
+                    service.authorizer().allows(feed.value(), request.getHeaders(), request.getParameterMap());
+                config.getUserProperties().put(FeedEndpoint.AUTHORIZED, allowed);
               }
             })
         .build();

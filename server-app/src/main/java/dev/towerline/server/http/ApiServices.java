@@ -5,6 +5,7 @@ import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.listing.DeviceListing;
 import dev.towerline.server.executions.ExecutionService;
+import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
 import dev.towerline.server.http.error.ErrorResponses;
@@ -24,4 +25,5 @@ public record ApiServices(
     DeviceDirectory devices,
     DeviceListing deviceListing,
     ExecutionService executions,
+    EventLog eventLog,
     Clock clock) {}

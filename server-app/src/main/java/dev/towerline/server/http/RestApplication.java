@@ -5,6 +5,7 @@ import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.listing.DeviceListing;
 import dev.towerline.server.executions.ExecutionService;
+import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.http.error.AdbExceptionMapper;
 import java.time.Clock;
 import dev.towerline.server.health.DependencyHealth;
@@ -86,6 +87,7 @@ public final class RestApplication extends ResourceConfig {
             bind(services.devices()).to(DeviceDirectory.class);
             bind(services.deviceListing()).to(DeviceListing.class);
             bind(services.executions()).to(ExecutionService.class);
+            bind(services.eventLog()).to(EventLog.class);
             bind(services.clock()).to(Clock.class);
           }
         });

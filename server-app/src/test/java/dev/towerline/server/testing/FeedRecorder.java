@@ -21,11 +21,81 @@ import java.util.concurrent.TimeUnit;
 public final class FeedRecorder extends Endpoint {
 
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+  private final boolean answerPings;
+  private volatile Session session;
+
+  public FeedRecorder() {
+    this(false);
+  }
+
+  private FeedRecorder(boolean answerPings) {
+    this.answerPings = answerPings;
+  }
+
+  /** A recorder that answers every {@code ping} frame with a {@code pong} (a live client). */
+  public static FeedRecorder answeringPings() {
+    return new FeedRecorder(true);
+  }
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
+    this.session = session;
     String feed = session.getRequestURI().toString();
-    session.addMessageHandler(String.class, text -> events.add(checked(feed, text)));
+    session.addMessageHandler(String.class, text -> {
+      if (answerPings && text.contains("\"type\":\"ping\"")) {
+        session.getAsyncRemote().sendText("{\"type\":\"pong\",\"ts\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC) + "\"}");
+      }
+      events.add(checked(feed, text));
+    });
+  }
+
+  /** Skips frames until one matches {@code wanted} (failing on a close or a contract violation). */
+  public String awaitText(java.util.function.Predicate<String> wanted) {
+    while (true) {
+      String text = assertNextText();
+      if (wanted.test(text)) {
+        return text;
+      }
+    }
+  }
+
+  /** Skips frames until the close. */
+  public CloseReason awaitClose() {
+    while (true) {
+      Object next = next();
+      if (next instanceof CloseReason close) {
+        return close;
+      }
+    }
+  }
+
+  /** The frames received so far and not yet asserted, without waiting. */
+  public java.util.List<String> drainTexts() {
+    java.util.List<Object> taken = new java.util.ArrayList<>();
+    events.drainTo(taken);
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (Object event : taken) {
+      if (event instanceof ContractViolation violation) {
+        throw violation;
+      }
+      if (event instanceof String text) {
+        texts.add(text);
+      }
+    }
+    return texts;
+  }
+
+  /** Sends a text frame to the server. */
+  public void sendText(String text) throws java.io.IOException {
+    session.getBasicRemote().sendText(text);
+  }
+
+  /** Closes the connection from the client side. */
+  public void close() throws java.io.IOException {
+    Session open = session;
+    if (open != null && open.isOpen()) {
+      open.close();
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.towerline.adb.simulator.AdbSimulator;
 import dev.towerline.server.adb.AdbConfig;
 import dev.towerline.server.config.TowerlineConfig;
 import dev.towerline.server.executions.ExecutionConfig;
+import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.store.DatabaseConfig;
 import dev.towerline.server.json.JsonMappers;
 import dev.towerline.testkit.ContractValidator;
@@ -52,6 +53,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   private final UnaryOperator<AdbConfig.Builder> adbSettings;
   private UnaryOperator<ExecutionConfig.Builder> executionSettings = TestConfigs::fastExecutions;
   private Supplier<DatabaseConfig> database = TestConfigs::inMemoryDatabase;
+  private UnaryOperator<FeedConfig.Builder> feedSettings = UnaryOperator.identity();
   private TowerlineConfig config;
   private final ObjectMapper json = JsonMappers.create();
   private AdbSimulator adb;
@@ -84,6 +86,13 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return this;
   }
 
+  /** The same server with its feed settings changed (heartbeat, limits, retention, …). */
+  public RunningServer feeds(UnaryOperator<FeedConfig.Builder> settings) {
+    UnaryOperator<FeedConfig.Builder> before = feedSettings;
+    this.feedSettings = builder -> settings.apply(before.apply(builder));
+    return this;
+  }
+
   /** The same server on a database the test chooses (a file H2, a PostgreSQL schema), read at start. */
   public RunningServer database(Supplier<DatabaseConfig> chosen) {
     this.database = chosen;
@@ -96,7 +105,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     config =
         TestConfigs.withAdbAt(adb.port(), adbSettings.apply(AdbConfig.custom()))
             .withDatabase(database.get())
-            .withExecutions(executionSettings.apply(ExecutionConfig.custom()).build());
+            .withExecutions(executionSettings.apply(ExecutionConfig.custom()).build())
+            .withFeeds(feedSettings.apply(FeedConfig.custom()).build());
     server = Main.start(config, Clock.systemUTC(), extensions);
     // The SDK speaks HTTP/1.1; H2cUpgradeTest covers the JDK client's default.
     http =

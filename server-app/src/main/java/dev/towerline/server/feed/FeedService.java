@@ -1,0 +1,474 @@
+package dev.towerline.server.feed;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.protocol.ApiError;
+import dev.towerline.protocol.BreakerState;
+import dev.towerline.protocol.ConnectionAck;
+import dev.towerline.protocol.Device;
+import dev.towerline.protocol.DeviceState;
+import dev.towerline.protocol.DeviceUpdated;
+import dev.towerline.protocol.ErrorCode;
+import dev.towerline.protocol.ErrorFrame;
+import dev.towerline.protocol.Execution;
+import dev.towerline.protocol.ExecutionOutputChunk;
+import dev.towerline.protocol.ExecutionStatus;
+import dev.towerline.protocol.ExecutionUpdated;
+import dev.towerline.protocol.Feed;
+import dev.towerline.protocol.FeedEvent;
+import dev.towerline.protocol.Frame;
+import dev.towerline.protocol.Ping;
+import dev.towerline.protocol.ResyncRequired;
+import dev.towerline.protocol.Snapshot;
+import dev.towerline.protocol.Stats;
+import dev.towerline.protocol.StatsSummary;
+import dev.towerline.server.devices.DeviceDirectory;
+import dev.towerline.server.executions.ExecutionListener;
+import dev.towerline.server.executions.ExecutionRecord;
+import dev.towerline.server.executions.ExecutionService;
+import dev.towerline.server.feed.log.EventLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real-time feeds: publishes device and execution changes and dashboard stats to the event
+ * log and its subscribers, serves connections (ack, snapshot or replay, live events, heartbeats)
+ * and closes them all on stop. Thread-safe.
+ */
+public final class FeedService implements AutoCloseable {
+  /** RFC 6455 close codes used by the feeds. */
+  static final int CLOSE_GOING_AWAY = 1001;
+  static final int CLOSE_POLICY_VIOLATION = 1008;
+  static final int CLOSE_UNEXPECTED = 1011;
+  static final int CLOSE_SERVICE_RESTART = 1012;
+  static final int CLOSE_TRY_AGAIN_LATER = 1013;
+
+  private static final Logger log = LoggerFactory.getLogger(FeedService.class);
+  private static final int REPLAY_PAGE = 500;
+  private static final int REPLAY_THREADS = 4;
+
+  private final FeedConfig config;
+  private final EventLog eventLog;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final String apiVersion;
+  private final DeviceDirectory devices;
+  private final ExecutionService executions;
+  private final HandshakeAuthorizer authorizer;
+  private final Map<Feed, FeedChannel> channels = new EnumMap<>(Feed.class);
+  private final Set<FeedSession> sessions = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger admitted = new AtomicInteger();
+  private final Map<ExecutionStatus, AtomicLong> finishedSeen = new EnumMap<>(ExecutionStatus.class);
+  private final ScheduledExecutorService timers;
+  private final ExecutorService replays;
+  private final Counter messagesSent;
+  private final Counter slowConsumerCloses;
+  private final Counter silentPeerCloses;
+  private final Counter limitCloses;
+  private final AtomicLong ticks = new AtomicLong();
+  private volatile boolean stopping;
+
+  public FeedService(
+      FeedConfig config,
+      EventLog eventLog,
+      ObjectMapper json,
+      Clock clock,
+      String apiVersion,
+      DeviceDirectory devices,
+      ExecutionService executions,
+      MeterRegistry meters,
+      HandshakeAuthorizer authorizer) {
+    this.config = config;
+    this.eventLog = eventLog;
+    this.json = json;
+    this.clock = clock;
+    this.apiVersion = apiVersion;
+    this.devices = devices;
+    this.executions = executions;
+    this.authorizer = authorizer;
+    for (Feed feed : Feed.values()) {
+      channels.put(feed, new FeedChannel(feed, eventLog, json));
+    }
+    for (ExecutionStatus status : ExecutionStatus.values()) {
+      finishedSeen.put(status, new AtomicLong());
+    }
+    this.timers = Executors.newScheduledThreadPool(1, daemon("towerline-feed-timers"));
+    this.replays = Executors.newFixedThreadPool(REPLAY_THREADS, daemon("towerline-feed-replay"));
+    Gauge.builder("towerline.ws.connections", sessions, Set::size)
+        .description("Open WebSocket feed connections")
+        .register(meters);
+    this.messagesSent =
+        Counter.builder("towerline.ws.messages.sent").description("Frames sent on the WebSocket feeds").register(meters);
+    this.slowConsumerCloses = closes(meters, "slow_consumer");
+    this.silentPeerCloses = closes(meters, "silent_peer");
+    this.limitCloses = closes(meters, "connection_limit");
+  }
+
+  /** Hooks the feeds to the domain and starts heartbeats, stats and retention. */
+  public FeedService start() {
+    devices.addListener(device -> publish(Feed.DEVICES, seq -> new DeviceUpdated().withSeq(seq).withTs(now()).withDevice(device)));
+    executions.addListener(
+        new ExecutionListener() {
+          @Override
+          public void changed(ExecutionRecord after) {
+            if (after.isFinished()) {
+              finishedSeen.get(after.status()).incrementAndGet();
+            }
+            Execution execution = after.toContract();
+            publish(Feed.EXECUTIONS, seq -> new ExecutionUpdated().withSeq(seq).withTs(now()).withExecution(execution));
+          }
+
+          @Override
+          public void output(String executionId, String deviceSerial, long offset, String data) {
+            publish(
+                Feed.EXECUTIONS,
+                seq ->
+                    new ExecutionOutputChunk()
+                        .withSeq(seq)
+                        .withTs(now())
+                        .withExecutionId(executionId)
+                        .withDeviceSerial(deviceSerial)
+                        .withOffset(offset)
+                        .withData(data));
+          }
+        });
+    long tick = Math.max(50, config.heartbeat().toMillis() / 2);
+    timers.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
+    long stats = config.statsInterval().toMillis();
+    timers.scheduleAtFixedRate(this::publishStats, stats, stats, TimeUnit.MILLISECONDS);
+    long purge = config.purgeInterval().toMillis();
+    timers.scheduleWithFixedDelay(this::purge, purge, purge, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** The WebSocket endpoints, one per feed. */
+  public List<jakarta.websocket.server.ServerEndpointConfig> endpoints() {
+    return FeedEndpoints.of(this);
+  }
+
+  public EventLog eventLog() {
+    return eventLog;
+  }
+
+  /** WebSocket connections open now, across all feeds. */
+  public int connectedClients() {
+    return sessions.size();
+  }
+
+  void publish(Feed feed, LongFunction<FeedEvent> eventAt) {
+    if (!stopping) {
+      channels.get(feed).publish(eventAt);
+    }
+  }
+
+  HandshakeAuthorizer authorizer() {
+    return authorizer;
+  }
+
+  FeedConfig config() {
+    return config;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  // ---- connections ----
+
+  /** Admits a new connection, or answers false at the connection limit (the caller closes with 1013). */
+  boolean admit() {
+    if (stopping) {
+      return false;
+    }
+    while (true) {
+      int now = admitted.get();
+      if (now >= config.maxConnections()) {
+        limitCloses.increment();
+        return false;
+      }
+      if (admitted.compareAndSet(now, now + 1)) {
+        return true;
+      }
+    }
+  }
+
+  void opened(FeedSession session, Long since) {
+    sessions.add(session);
+    session.send(ack(session));
+    FeedChannel channel = channels.get(session.feed());
+    channel.subscribe(session.connection());
+    log.info(
+        "WebSocket {} connected to the {} feed{}",
+        session.id(), session.feed().value(), since == null ? "" : " resuming after seq " + since,
+        kv("event", since == null ? "ws_connect" : "ws_resume"), kv("session_id", session.id()),
+        kv("feed", session.feed().value()), kv("since", since));
+    replays.execute(() -> catchUp(session, since));
+  }
+
+  void closed(FeedSession session, int code, String reason) {
+    if (sessions.remove(session)) {
+      admitted.decrementAndGet();
+      channels.get(session.feed()).unsubscribe(session.connection());
+      log.info(
+          "WebSocket {} on the {} feed closed with {} {}",
+          session.id(), session.feed().value(), code, reason,
+          kv("event", "ws_close"), kv("session_id", session.id()), kv("feed", session.feed().value()),
+          kv("close_code", code), kv("close_reason", reason));
+    }
+  }
+
+  void sent() {
+    messagesSent.increment();
+  }
+
+  void slowConsumer() {
+    slowConsumerCloses.increment();
+  }
+
+  private void catchUp(FeedSession session, Long since) {
+    FeedConnection connection = session.connection();
+    Feed feed = session.feed();
+    try {
+      if (since == null) {
+        sendSnapshot(session);
+        return;
+      }
+      EventLog.Bounds bounds = eventLog.bounds(feed);
+      ResyncRequired.Reason reason = null;
+      if (since > bounds.latest()) {
+        reason = ResyncRequired.Reason.AHEAD_OF_LOG;
+      } else if (since < bounds.latest() && since < bounds.oldest() - 1) {
+        reason = ResyncRequired.Reason.TOO_OLD;
+      }
+      if (reason != null) {
+        session.send(
+            new ResyncRequired()
+                .withTs(now())
+                .withFeed(feed)
+                .withRequestedSince(since)
+                .withOldestSeq(bounds.oldest())
+                .withLatestSeq(bounds.latest())
+                .withReason(reason));
+        sendSnapshot(session);
+        return;
+      }
+      long cursor = since;
+      while (true) {
+        List<EventLog.StoredEvent> page = eventLog.after(feed, cursor, REPLAY_PAGE);
+        for (EventLog.StoredEvent stored : page) {
+          FeedEvent event = json.readValue(stored.payload(), FeedEvent.class);
+          pace(connection);
+          if (!connection.replay(stored.seq(), event, stored.payload())) {
+            return;
+          }
+          cursor = stored.seq();
+        }
+        if (page.size() < REPLAY_PAGE) {
+          break;
+        }
+      }
+      connection.goLive(cursor);
+    } catch (JsonProcessingException | RuntimeException e) {
+      log.warn("WebSocket {} could not catch up on the {} feed: {}", session.id(), feed.value(), e.toString());
+      session.sendThenClose(
+          error(ErrorCode.INTERNAL_ERROR, "The feed could not be read; reconnect with since"),
+          CLOSE_UNEXPECTED,
+          "feed unavailable");
+    }
+  }
+
+  /** Lets the outbox drain while replaying, so a long replay does not count as a slow consumer. */
+  private void pace(FeedConnection connection) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    int limit = Math.max(1, config.outboxLimits().maxFrames() / 2);
+    while (connection.outbox().backlog() > limit && !connection.outbox().isClosed() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void sendSnapshot(FeedSession session) {
+    Feed feed = session.feed();
+    // The seq is read before the state: the state may already reflect a later event (sent again,
+    // harmless), never miss one.
+    long seq = eventLog.latest(feed);
+    Snapshot snapshot = new Snapshot().withTs(now()).withFeed(feed).withSeq(seq);
+    switch (feed) {
+      case DEVICES -> snapshot.setDevices(devices.all());
+      case EXECUTIONS ->
+          snapshot.setExecutions(
+              executions.active().stream()
+                  .map(ExecutionRecord::toContract)
+                  .filter(e -> session.connection().accepts(new ExecutionUpdated().withExecution(e)))
+                  .toList());
+      case DASHBOARD -> snapshot.setStats(stats());
+    }
+    session.send(snapshot);
+    session.connection().goLive(seq);
+  }
+
+  private ConnectionAck ack(FeedSession session) {
+    return new ConnectionAck()
+        .withTs(now())
+        .withSessionId(session.id())
+        .withFeed(session.feed())
+        .withApiVersion(apiVersion)
+        .withHeartbeatIntervalSeconds(Math.max(1, config.heartbeat().toSeconds()));
+  }
+
+  ErrorFrame error(ErrorCode code, String message) {
+    return new ErrorFrame().withTs(now()).withError(new ApiError().withCode(code).withMessage(message));
+  }
+
+  // ---- heartbeat, stats, retention ----
+
+  private void heartbeat() {
+    try {
+      boolean appPing = ticks.incrementAndGet() % 2 == 0;
+      long silentLimit = config.heartbeat().toNanos() * 2;
+      for (FeedSession session : sessions) {
+        if (session.connection().silentNanos() > silentLimit) {
+          silentPeerCloses.increment();
+          session.close(CLOSE_GOING_AWAY, "peer silent for two heartbeat intervals");
+          continue;
+        }
+        session.webSocketPing();
+        if (appPing) {
+          session.send(new Ping().withTs(now()).withNonce(Long.toHexString(ticks.get())));
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Heartbeat round failed: {}", e.toString());
+    }
+  }
+
+  private void publishStats() {
+    try {
+      StatsSummary summary = stats();
+      publish(Feed.DASHBOARD, seq -> new Stats().withSeq(seq).withTs(now()).withStats(summary));
+    } catch (RuntimeException e) {
+      log.debug("Dashboard stats not published: {}", e.toString());
+    }
+  }
+
+  /** Devices by state, executions by status, open breakers and connected clients, now. */
+  StatsSummary stats() {
+    Map<String, Long> byState = new LinkedHashMap<>();
+    for (DeviceState state : DeviceState.values()) {
+      byState.put(state.value(), 0L);
+    }
+    long openBreakers = 0;
+    for (Device device : devices.all()) {
+      byState.merge(device.getState().value(), 1L, Long::sum);
+      if (device.getLink() != null && device.getLink().getBreakerState() == BreakerState.OPEN) {
+        openBreakers++;
+      }
+    }
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (ExecutionStatus status : ExecutionStatus.values()) {
+      byStatus.put(status.value(), finishedSeen.get(status).get());
+    }
+    try {
+      for (ExecutionRecord active : executions.active()) {
+        byStatus.merge(active.status().value(), 1L, Long::sum);
+      }
+    } catch (RuntimeException e) {
+      log.debug("Active executions not counted: {}", e.toString());
+    }
+    return new StatsSummary()
+        .withDevicesByState(byState)
+        .withExecutionsByStatus(byStatus)
+        .withOpenBreakers(openBreakers)
+        .withConnectedClients((long) sessions.size());
+  }
+
+  private void purge() {
+    for (Feed feed : Feed.values()) {
+      try {
+        int deleted =
+            eventLog.purge(feed, config.retentionEvents(), clock.instant().minus(config.retentionAge()));
+        if (deleted > 0) {
+          log.debug("Purged {} events of the {} feed", deleted, feed.value());
+        }
+      } catch (RuntimeException e) {
+        log.debug("Event log retention skipped for {}: {}", feed.value(), e.toString());
+      }
+    }
+  }
+
+  // ---- stop ----
+
+  /** Closes every feed connection with 1012 (service restart) and refuses new ones. */
+  public void closeAll() {
+    stopping = true;
+    for (FeedSession session : sessions) {
+      session.close(CLOSE_SERVICE_RESTART, "server restarting; reconnect with since");
+    }
+  }
+
+  @Override
+  public void close() {
+    closeAll();
+    timers.shutdownNow();
+    replays.shutdownNow();
+    for (FeedChannel channel : channels.values()) {
+      channel.close();
+    }
+  }
+
+  OffsetDateTime now() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+  String write(Frame frame) {
+    try {
+      return json.writeValueAsString(frame);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("frame cannot be written as JSON", e);
+    }
+  }
+
+  private static Counter closes(MeterRegistry meters, String reason) {
+    return Counter.builder("towerline.ws.closes")
+        .description("WebSocket feed connections the server closed, by reason")
+        .tag("reason", reason)
+        .register(meters);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

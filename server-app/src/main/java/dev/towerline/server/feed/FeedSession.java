@@ -1,0 +1,97 @@
+package dev.towerline.server.feed;
+
+import dev.towerline.protocol.Feed;
+import dev.towerline.protocol.Frame;
+import dev.towerline.server.feed.outbox.FrameTransport;
+import dev.towerline.server.feed.outbox.Outbox;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/** One open WebSocket connection of a feed: Tyrus session, outbox and feed state. */
+final class FeedSession implements FrameTransport {
+  private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'t', 'l'});
+
+  private final String id;
+  private final Feed feed;
+  private final Session session;
+  private final FeedService service;
+  private final Outbox outbox;
+  private final FeedConnection connection;
+
+  FeedSession(String id, Feed feed, Session session, FeedService service, java.util.function.Predicate<dev.towerline.protocol.FeedEvent> filter) {
+    this.id = id;
+    this.feed = feed;
+    this.session = session;
+    this.service = service;
+    this.outbox = new Outbox(this, service.config().outboxLimits());
+    this.connection =
+        new FeedConnection(id, outbox, service.config().outboxLimits(), filter, () -> {
+          outbox.discard();
+          close(Outbox.CLOSE_TRY_AGAIN_LATER, "consumer too slow; resume with since");
+        });
+  }
+
+  String id() {
+    return id;
+  }
+
+  Feed feed() {
+    return feed;
+  }
+
+  FeedConnection connection() {
+    return connection;
+  }
+
+  void send(Frame frame) {
+    outbox.offer(service.write(frame));
+  }
+
+  /** Sends {@code frame} then closes (once it is written or failed). */
+  void sendThenClose(Frame frame, int code, String reason) {
+    String text = service.write(frame);
+    session.getAsyncRemote().sendText(text, result -> close(code, reason));
+  }
+
+  void webSocketPing() {
+    try {
+      session.getAsyncRemote().sendPing(PING.duplicate());
+    } catch (IOException | RuntimeException e) {
+      // The close callback or the next heartbeat deals with a dead connection.
+    }
+  }
+
+  @Override
+  public void send(String text, Consumer<Throwable> done) {
+    try {
+      session.getAsyncRemote().sendText(text, result -> {
+        if (result.isOK()) {
+          service.sent();
+          done.accept(null);
+        } else {
+          done.accept(result.getException());
+        }
+      });
+    } catch (RuntimeException e) {
+      done.accept(e);
+    }
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    if (code == Outbox.CLOSE_TRY_AGAIN_LATER) {
+      service.slowConsumer();
+    }
+    outbox.discard();
+    try {
+      if (session.isOpen()) {
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Already closing.
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The persistent, per-feed event log with monotonic seqs, shared by WebSocket resume and the HTTP fallback. */
+package dev.towerline.server.feed.log;
