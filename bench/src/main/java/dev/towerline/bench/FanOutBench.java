@@ -2,10 +2,8 @@ package dev.towerline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
+import jakarta.websocket.ClientEndpoint;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import java.io.PrintStream;
 import java.net.URI;
@@ -46,12 +44,14 @@ public final class FanOutBench {
 
     ClientManager manager = ClientManager.createClient();
     manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+    // Set before connecting: a session's idle timer starts before onOpen could change it.
+    manager.setDefaultMaxSessionIdleTimeout(Duration.ofMinutes(10).toMillis());
     ConcurrentLinkedQueue<Long> delaysMicros = new ConcurrentLinkedQueue<>();
     CountDownLatch ready = new CountDownLatch(clients);
     List<Session> sessions = new ArrayList<>();
     URI feed = URI.create(base.replaceFirst("^http", "ws") + "/api/v1/ws/executions");
     for (int i = 0; i < clients; i++) {
-      sessions.add(manager.connectToServer(new Recorder(ready, delaysMicros), ClientEndpointConfig.Builder.create().build(), feed));
+      sessions.add(manager.connectToServer(new Recorder(ready, delaysMicros), feed));
     }
     if (!ready.await(2, TimeUnit.MINUTES)) {
       throw new IllegalStateException(ready.getCount() + " clients got no snapshot within 2 minutes");
@@ -97,8 +97,13 @@ public final class FanOutBench {
         .orElse("unknown");
   }
 
-  /** Counts a client ready at its snapshot and records each event's delay. */
-  private static final class Recorder extends Endpoint {
+  /**
+   * Counts a client ready at its snapshot and records each event's delay. Annotated, so its
+   * handler exists before the first frame arrives (a handler added in onOpen can miss frames that
+   * come with the handshake response).
+   */
+  @ClientEndpoint
+  public static final class Recorder {
     private final CountDownLatch ready;
     private final ConcurrentLinkedQueue<Long> delays;
 
@@ -107,28 +112,23 @@ public final class FanOutBench {
       this.delays = delays;
     }
 
-    @Override
-    public void onOpen(Session session, EndpointConfig config) {
-      session.setMaxIdleTimeout(Duration.ofMinutes(10).toMillis());
-      session.addMessageHandler(
-          (MessageHandler.Whole<String>)
-              text -> {
-                long arrived = System.currentTimeMillis() * 1_000;
-                try {
-                  JsonNode frame = JSON.readTree(text);
-                  switch (frame.path("type").asText()) {
-                    case "snapshot" -> ready.countDown();
-                    case "execution.updated" -> {
-                      long sent = OffsetDateTime.parse(frame.path("ts").asText()).toInstant().toEpochMilli() * 1_000;
-                      delays.add(Math.max(0, arrived - sent));
-                    }
-                    case "ping" -> session.getAsyncRemote().sendText("{\"type\":\"pong\",\"nonce\":\"" + frame.path("nonce").asText() + "\"}");
-                    default -> { }
-                  }
-                } catch (Exception e) {
-                  // A frame this benchmark cannot read is not a latency sample.
-                }
-              });
+    @OnMessage
+    public void onMessage(Session session, String text) {
+      long arrived = System.currentTimeMillis() * 1_000;
+      try {
+        JsonNode frame = JSON.readTree(text);
+        switch (frame.path("type").asText()) {
+          case "snapshot" -> ready.countDown();
+          case "execution.updated" -> {
+            long sent = OffsetDateTime.parse(frame.path("ts").asText()).toInstant().toEpochMilli() * 1_000;
+            delays.add(Math.max(0, arrived - sent));
+          }
+          case "ping" -> session.getAsyncRemote().sendText("{\"type\":\"pong\",\"nonce\":\"" + frame.path("nonce").asText() + "\"}");
+          default -> { }
+        }
+      } catch (Exception e) {
+        // A frame this benchmark cannot read is not a latency sample.
+      }
     }
   }
 }
