@@ -1,10 +1,8 @@
 package dev.towerline.server;
 
-import static dev.towerline.server.testing.Envelopes.assertEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.testing.ContractOperations;
 import dev.towerline.server.testing.ContractOperations.Operation;
 import dev.towerline.server.testing.Envelopes;
@@ -12,32 +10,12 @@ import dev.towerline.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ServerSkeletonTest {
 
-  /** Operations this build serves; every other operation of the contract must answer 501. */
-  private static final Set<String> SERVED =
-      Set.of(
-          "listEvents",
-          "listDevices",
-          "getDevice",
-          "createExecution",
-          "listExecutions",
-          "getExecution",
-          "cancelExecution",
-          "getExecutionOutput",
-          "getLiveness",
-          "getReadiness",
-          "getFullHealth",
-          "getLegacyStatus",
-          "getMetrics",
-          "getOpenApiDocument",
-          "getAsyncApiDocument",
-          "getSchemaFile");
 
   @RegisterExtension static final RunningServer server = new RunningServer();
 
@@ -65,17 +43,14 @@ class ServerSkeletonTest {
   }
 
   @Test
-  void everyContractOperationIsServedAndNoneAnswers501() {
-    List<Operation> unimplemented =
-        ContractOperations.all().stream()
-            .filter(operation -> !SERVED.contains(operation.operationId()))
-            .toList();
-    // listEvents was the last one; anything added to the contract later must answer a 501 envelope.
-    assertThat(unimplemented).extracting(Operation::operationId).isEmpty();
+  void everyContractOperationIsServedWithAnAnswerTheContractAllows() {
+    List<Operation> operations = ContractOperations.all();
+    assertThat(operations).hasSizeGreaterThanOrEqualTo(16);
 
+    // RunningServer validates each answer against the operation's documented responses.
     SoftAssertions softly = new SoftAssertions();
-    for (Operation operation : unimplemented) {
-      softly.check(() -> assertAnswers501(operation));
+    for (Operation operation : operations) {
+      softly.check(() -> assertThat(call(operation).statusCode()).as(operation.operationId()).isNotEqualTo(501));
     }
     softly.assertAll();
   }
@@ -87,7 +62,7 @@ class ServerSkeletonTest {
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
-  private static void assertAnswers501(Operation operation) {
+  private static HttpResponse<String> call(Operation operation) {
     HttpRequest.BodyPublisher body =
         operation.jsonBody() == null
             ? HttpRequest.BodyPublishers.noBody()
@@ -97,12 +72,6 @@ class ServerSkeletonTest {
     if (operation.jsonBody() != null) {
       request.header("Content-Type", "application/json");
     }
-
-    HttpResponse<String> response = server.send(request);
-
-    JsonNode error = assertEnvelope(response, 501, ErrorCode.NOT_IMPLEMENTED);
-    assertThat(error.path("message").asText())
-        .as("message of %s", operation)
-        .isEqualTo(operation.operationId() + " is not implemented in this server build yet");
+    return server.send(request);
   }
 }

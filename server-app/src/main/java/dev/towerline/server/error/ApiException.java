@@ -44,11 +44,6 @@ public class ApiException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
-  /** The contract declares {@code operationId} but this build does not serve it yet. */
-  public static ApiException notImplemented(String operationId) {
-    return new ApiException(
-        ErrorCode.NOT_IMPLEMENTED, operationId + " is not implemented in this server build yet");
-  }
 
   public ErrorCode code() {
     return code;

@@ -41,13 +41,9 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   /** Where test-only resources such as {@link FailingResource} live, outside the contract. */
   public static final String TEST_ROUTES = "/test/";
 
-  /**
-   * The contract check of every response and frame the server's tests receive. It allows 501
-   * NOT_IMPLEMENTED because the skeleton still answers it for operations not built yet; drop
-   * {@code allowingNotImplemented()} when the last operation is implemented.
-   */
+  /** The contract check of every response and frame the server's tests receive. */
   public static final ContractValidator CONTRACT =
-      ContractValidator.forBundledContract().allowingNotImplemented().allowingTestRoutes(TEST_ROUTES);
+      ContractValidator.forBundledContract().allowingTestRoutes(TEST_ROUTES);
 
   private final Consumer<ResourceConfig> extensions;
   private final UnaryOperator<AdbConfig.Builder> adbSettings;

@@ -1,7 +1,6 @@
 /**
  * Resource classes implementing the JAX-RS interfaces generated from {@code openapi.yaml}. They
- * translate HTTP to a domain call and back and nothing else; operations not served yet throw
- * {@link dev.towerline.server.error.ApiException#notImplemented(String)}. Non-null unless a
+ * translate HTTP to a domain call and back and nothing else. Non-null unless a
  * method says otherwise (query parameters the client omits arrive as {@code null}).
  */
 package dev.towerline.server.http.resource;
