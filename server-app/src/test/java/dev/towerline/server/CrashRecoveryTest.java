@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A server process killed with SIGKILL while an execution runs: the next server on the same
- * PostgreSQL schema marks what it left queued or running as interrupted at start.
+ * A server process killed with SIGKILL: the next server on the same PostgreSQL schema marks what
+ * it left queued or running as interrupted at start, and its feeds keep every persisted event and
+ * continue their seqs.
  */
 class CrashRecoveryTest {
   private static final PostgresSchemas schema = PostgresSchemas.create();
@@ -57,6 +58,35 @@ class CrashRecoveryTest {
         assertThat(execution.path("status").asText()).isEqualTo("interrupted");
         assertThat(execution.path("error").path("code").asText()).isEqualTo("EXECUTION_INTERRUPTED");
       }
+    } finally {
+      crashed.destroyForcibly();
+    }
+  }
+
+  @Test
+  void feedSeqsContinueAfterAKilledServerAndNothingPersistedIsLost() throws Exception {
+    String serial = server.adb().devices().get(0).serial();
+    int port = freePort();
+    Process crashed = startServerProcess(port);
+    try {
+      URI base = URI.create("http://127.0.0.1:" + port);
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+          .until(() -> send(base, "GET", "/health/ready", null).statusCode() == 200);
+      String before = id(send(base, "POST", "/api/v1/executions", Executions.body(serial, "echo before", 30)));
+      await().atMost(Executions.WAIT).until(() -> executions.get(before).path("status").asText().equals("succeeded"));
+      JsonNode logged = Envelopes.parse(send(base, "GET", "/api/v1/events?feed=executions&since=0&page_size=500", null).body());
+      long latest = logged.path("metadata").path("latest_seq").asLong();
+      assertThat(latest).isPositive();
+
+      crashed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      server.restart(() -> {});
+
+      JsonNode kept = Envelopes.parse(server.get("/api/v1/events?feed=executions&since=0&page_size=500").body());
+      assertThat(kept.path("data")).as("every event the killed server persisted").containsAll(logged.path("data"));
+      String after = executions.awaitFinished(executions.create(serial, "echo after", 30).path("id").asText()).path("id").asText();
+      JsonNode next = Envelopes.parse(server.get("/api/v1/events?feed=executions&since=" + latest + "&page_size=500").body());
+      assertThat(next.path("data").get(0).path("seq").asLong()).isEqualTo(latest + 1);
+      assertThat(next.path("data").get(0).path("execution").path("id").asText()).isEqualTo(after);
     } finally {
       crashed.destroyForcibly();
     }
