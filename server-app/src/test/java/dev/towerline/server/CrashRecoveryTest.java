@@ -39,11 +39,10 @@ class CrashRecoveryTest {
   void executionsLeftByAKilledServerAreMarkedInterruptedAtTheNextStart() throws Exception {
     String serial = server.adb().devices().get(0).serial();
     int port = freePort();
+    URI base = URI.create("http://127.0.0.1:" + port);
     Process crashed = startServerProcess(port);
     try {
-      URI base = URI.create("http://127.0.0.1:" + port);
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-          .until(() -> send(base, "GET", "/health/ready", null).statusCode() == 200);
+      awaitReady(base);
       String running = id(send(base, "POST", "/api/v1/executions", Executions.body(serial, "sleep 60", 120)));
       String queued = id(send(base, "POST", "/api/v1/executions", Executions.body(serial, "echo later", 30)));
       await().atMost(Executions.WAIT).until(() -> executions.get(running).path("status").asText().equals("running"));
@@ -67,11 +66,10 @@ class CrashRecoveryTest {
   void feedSeqsContinueAfterAKilledServerAndNothingPersistedIsLost() throws Exception {
     String serial = server.adb().devices().get(0).serial();
     int port = freePort();
+    URI base = URI.create("http://127.0.0.1:" + port);
     Process crashed = startServerProcess(port);
     try {
-      URI base = URI.create("http://127.0.0.1:" + port);
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-          .until(() -> send(base, "GET", "/health/ready", null).statusCode() == 200);
+      awaitReady(base);
       String before = id(send(base, "POST", "/api/v1/executions", Executions.body(serial, "echo before", 30)));
       await().atMost(Executions.WAIT).until(() -> executions.get(before).path("status").asText().equals("succeeded"));
       JsonNode logged = Envelopes.parse(send(base, "GET", "/api/v1/events?feed=executions&since=0&page_size=500", null).body());
@@ -109,6 +107,11 @@ class CrashRecoveryTest {
     builder.environment().put("ADB_SERVER", "127.0.0.1:" + server.adb().port());
     builder.environment().put("LOG_FORMAT", "text");
     return builder.start();
+  }
+
+  private static void awaitReady(URI base) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        .until(() -> send(base, "GET", "/health/ready", null).statusCode() == 200);
   }
 
   private static HttpResponse<String> send(URI base, String method, String path, String json) throws Exception {

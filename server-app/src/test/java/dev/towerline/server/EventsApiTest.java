@@ -11,8 +11,6 @@ import dev.towerline.server.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,29 +19,15 @@ class EventsApiTest {
 
   @RegisterExtension static final RunningServer server = new RunningServer();
 
-  private static Feeds feeds;
-  private static Executions executions;
+  private static final Feeds feeds = server.feedClients();
+  private static final Executions executions = new Executions(server);
 
-  @BeforeAll
-  static void startClient() {
-    feeds = new Feeds(server);
-    executions = new Executions(server);
-  }
-
-  @AfterAll
-  static void stopClient() {
-    feeds.close();
-  }
-
-  private static String serial(int index) {
-    return server.adb().devices().get(index).serial();
-  }
 
   @Test
   void httpFallbackReturnsSameEventsAndSeqs() throws Exception {
     FeedRecorder recorder = feeds.connect("executions");
     long start = Feeds.parse(recorder.awaitText(text -> Feeds.type(text).equals("snapshot"))).path("seq").asLong();
-    String id = executions.create(serial(0), "echo fallback", 30).path("id").asText();
+    String id = executions.create(server.serial(0), "echo fallback", 30).path("id").asText();
     List<JsonNode> overWebSocket = new ArrayList<>();
     while (true) {
       JsonNode frame = Feeds.parse(recorder.assertNextText());
@@ -71,7 +55,7 @@ class EventsApiTest {
 
   @Test
   void pagesFollowThePageTokenWithoutGaps() {
-    String id = executions.create(serial(1), "echo paged", 30).path("id").asText();
+    String id = executions.create(server.serial(1), "echo paged", 30).path("id").asText();
     executions.awaitFinished(id);
     JsonNode all = Envelopes.parse(server.get("/api/v1/events?feed=executions&since=0&page_size=500").body());
     long latest = all.path("metadata").path("latest_seq").asLong();

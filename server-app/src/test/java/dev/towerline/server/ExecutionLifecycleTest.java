@@ -37,13 +37,10 @@ class ExecutionLifecycleTest {
     });
   }
 
-  private static String serial(int index) {
-    return server.adb().devices().get(index).serial();
-  }
 
   @Test
   void runsACommandAndCapturesItsOutputAndExitCode() {
-    JsonNode created = executions.create(serial(0), "echo hello", 30);
+    JsonNode created = executions.create(server.serial(0), "echo hello", 30);
     assertThat(created.path("status").asText()).isEqualTo("queued");
     assertThat(created.path("timeout_seconds").asInt()).isEqualTo(30);
 
@@ -59,7 +56,7 @@ class ExecutionLifecycleTest {
 
   @Test
   void aNonZeroExitEndsFailedWithCommandFailedAndTheExitCode() {
-    String id = executions.create(serial(0), "echo oops; false", null).path("id").asText();
+    String id = executions.create(server.serial(0), "echo oops; false", null).path("id").asText();
 
     JsonNode done = executions.awaitFinished(id);
 
@@ -72,7 +69,7 @@ class ExecutionLifecycleTest {
 
   @Test
   void aCommandThatOutlivesItsTimeoutIsStoppedAndTimedOut() {
-    String id = executions.create(serial(1), "sleep 30", 1).path("id").asText();
+    String id = executions.create(server.serial(1), "sleep 30", 1).path("id").asText();
 
     JsonNode done = executions.awaitFinished(id);
 
@@ -83,10 +80,10 @@ class ExecutionLifecycleTest {
 
   @Test
   void cancellingARunningExecutionStopsItOnTheDevice() {
-    String id = executions.create(serial(2), "sleep 60", 120).path("id").asText();
+    String id = executions.create(server.serial(2), "sleep 60", 120).path("id").asText();
     executions.awaitStatus(id, "running");
-    await().atMost(Executions.WAIT).until(() -> deviceOf(serial(2)).path("state").asText().equals("busy"));
-    assertThat(deviceOf(serial(2)).path("current_execution_id").asText()).isEqualTo(id);
+    await().atMost(Executions.WAIT).until(() -> deviceOf(server.serial(2)).path("state").asText().equals("busy"));
+    assertThat(deviceOf(server.serial(2)).path("current_execution_id").asText()).isEqualTo(id);
 
     long started = System.nanoTime();
     HttpResponse<String> cancelled = executions.cancel(id);
@@ -97,18 +94,18 @@ class ExecutionLifecycleTest {
     assertThat(body.path("status").asText()).isEqualTo("cancelled");
     assertThat(body.path("error").path("code").asText()).isEqualTo("EXECUTION_CANCELLED");
     assertThat(body.path("error").path("details").path("abandoned").asBoolean()).isFalse();
-    await().atMost(Executions.WAIT).until(() -> deviceOf(serial(2)).path("state").asText().equals("online"));
+    await().atMost(Executions.WAIT).until(() -> deviceOf(server.serial(2)).path("state").asText().equals("online"));
     // Cancelling again answers it again; cancelling a finished one is refused.
     assertThat(executions.cancel(id).statusCode()).isEqualTo(200);
   }
 
   @Test
   void cancellingAQueuedExecutionCancelsItAtOnceAndTheQueueMovesOn() {
-    String running = executions.create(serial(3), "sleep 60", 120).path("id").asText();
+    String running = executions.create(server.serial(3), "sleep 60", 120).path("id").asText();
     executions.awaitStatus(running, "running");
-    String queued = executions.create(serial(3), "echo never", 30).path("id").asText();
-    String next = executions.create(serial(3), "echo next", 30).path("id").asText();
-    assertThat(deviceOf(serial(3)).path("queued_executions").asInt()).isEqualTo(2);
+    String queued = executions.create(server.serial(3), "echo never", 30).path("id").asText();
+    String next = executions.create(server.serial(3), "echo next", 30).path("id").asText();
+    assertThat(deviceOf(server.serial(3)).path("queued_executions").asInt()).isEqualTo(2);
 
     HttpResponse<String> cancelled = executions.cancel(queued);
 
@@ -116,7 +113,7 @@ class ExecutionLifecycleTest {
     JsonNode body = Envelopes.parse(cancelled.body());
     assertThat(body.path("status").asText()).isEqualTo("cancelled");
     assertThat(body.has("started_at")).isFalse();
-    assertThat(deviceOf(serial(3)).path("queued_executions").asInt()).isEqualTo(1);
+    assertThat(deviceOf(server.serial(3)).path("queued_executions").asInt()).isEqualTo(1);
 
     executions.cancel(running);
     assertThat(executions.awaitFinished(next).path("status").asText()).isEqualTo("succeeded");
@@ -126,7 +123,7 @@ class ExecutionLifecycleTest {
 
   @Test
   void cancellingAFinishedExecutionIsRefused() {
-    String id = executions.create(serial(0), "true", 30).path("id").asText();
+    String id = executions.create(server.serial(0), "true", 30).path("id").asText();
     executions.awaitFinished(id);
 
     JsonNode error = assertEnvelope(executions.cancel(id), 409, ErrorCode.EXECUTION_NOT_CANCELLABLE);
@@ -136,7 +133,7 @@ class ExecutionLifecycleTest {
 
   @Test
   void outputCanBeReadWhileTheCommandRuns() {
-    String id = executions.create(serial(1), "ticker 20", 30).path("id").asText();
+    String id = executions.create(server.serial(1), "ticker 20", 30).path("id").asText();
     executions.awaitStatus(id, "running");
 
     StringBuilder read = new StringBuilder();
@@ -169,7 +166,7 @@ class ExecutionLifecycleTest {
   void oneDeviceRunsItsQueueInOrderOneAtATime() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(executions.create(serial(0), "sleep 0.2; echo " + i, 30).path("id").asText());
+      ids.add(executions.create(server.serial(0), "sleep 0.2; echo " + i, 30).path("id").asText());
     }
 
     List<JsonNode> done = ids.stream().map(executions::awaitFinished).toList();
@@ -183,8 +180,8 @@ class ExecutionLifecycleTest {
 
   @Test
   void differentDevicesRunAtTheSameTime() {
-    String a = executions.create(serial(1), "sleep 1", 30).path("id").asText();
-    String b = executions.create(serial(2), "sleep 1", 30).path("id").asText();
+    String a = executions.create(server.serial(1), "sleep 1", 30).path("id").asText();
+    String b = executions.create(server.serial(2), "sleep 1", 30).path("id").asText();
 
     JsonNode first = executions.awaitFinished(a);
     JsonNode second = executions.awaitFinished(b);
@@ -195,13 +192,13 @@ class ExecutionLifecycleTest {
 
   @Test
   void createIsValidatedBeforeAnythingRuns() {
-    JsonNode invalid = assertEnvelope(executions.post("{\"device_serial\":\"" + serial(0) + "\",\"command\":\"\",\"timeout_seconds\":0}"), 400, ErrorCode.VALIDATION_FAILED);
+    JsonNode invalid = assertEnvelope(executions.post("{\"device_serial\":\"" + server.serial(0) + "\",\"command\":\"\",\"timeout_seconds\":0}"), 400, ErrorCode.VALIDATION_FAILED);
     assertThat(invalid.path("details").path("violations").findValuesAsText("field")).containsExactlyInAnyOrder("command", "timeout_seconds");
 
-    assertEnvelope(executions.post(Executions.body(serial(0), "x".repeat(4097), 30)), 400, ErrorCode.VALIDATION_FAILED);
+    assertEnvelope(executions.post(Executions.body(server.serial(0), "x".repeat(4097), 30)), 400, ErrorCode.VALIDATION_FAILED);
     assertEnvelope(executions.post("{\"command\":\"true\"}"), 400, ErrorCode.VALIDATION_FAILED);
     assertEnvelope(executions.post(Executions.body("no-such-device", "true", 30)), 404, ErrorCode.DEVICE_NOT_FOUND);
-    assertEnvelope(executions.post(Executions.body(serial(0), "true", 30), "bad key with spaces"), 400, ErrorCode.INVALID_PARAMETER);
+    assertEnvelope(executions.post(Executions.body(server.serial(0), "true", 30), "bad key with spaces"), 400, ErrorCode.INVALID_PARAMETER);
   }
 
   @Test
@@ -225,14 +222,14 @@ class ExecutionLifecycleTest {
 
   @Test
   void metricsCountExecutionsByStatusQueueDepthAndDuration() {
-    executions.awaitFinished(executions.create(serial(0), "true", 30).path("id").asText());
+    executions.awaitFinished(executions.create(server.serial(0), "true", 30).path("id").asText());
 
     String metrics = server.get("/metrics").body();
 
     assertThat(metrics)
         .contains("towerline_executions_total{application=\"towerline\",status=\"succeeded\"}")
         .contains("towerline_executions_active{application=\"towerline\",status=\"running\"}")
-        .contains("towerline_executions_queue_depth{application=\"towerline\",serial=\"" + serial(0) + "\"}")
+        .contains("towerline_executions_queue_depth{application=\"towerline\",serial=\"" + server.serial(0) + "\"}")
         .contains("towerline_execution_duration_seconds_bucket{application=\"towerline\",status=\"succeeded\"");
   }
 

@@ -31,18 +31,15 @@ class ExecutionLimitsTest {
     });
   }
 
-  private static String serial(int index) {
-    return server.adb().devices().get(index).serial();
-  }
 
   @Test
   void aFullDeviceQueueAnswers429WithRetryAfter() {
-    String running = executions.create(serial(0), "sleep 30", 60).path("id").asText();
+    String running = executions.create(server.serial(0), "sleep 30", 60).path("id").asText();
     executions.awaitStatus(running, "running");
-    String q1 = executions.create(serial(0), "true", 30).path("id").asText();
-    String q2 = executions.create(serial(0), "true", 30).path("id").asText();
+    String q1 = executions.create(server.serial(0), "true", 30).path("id").asText();
+    String q2 = executions.create(server.serial(0), "true", 30).path("id").asText();
 
-    HttpResponse<String> full = executions.post(Executions.body(serial(0), "true", 30));
+    HttpResponse<String> full = executions.post(Executions.body(server.serial(0), "true", 30));
 
     JsonNode error = assertEnvelope(full, 429, ErrorCode.QUEUE_FULL);
     assertThat(error.path("details").path("limit").asInt()).isEqualTo(2);
@@ -54,8 +51,8 @@ class ExecutionLimitsTest {
 
   @Test
   void theParallelismLimitHoldsAcrossDevices() {
-    String a = executions.create(serial(1), "sleep 0.5", 30).path("id").asText();
-    String b = executions.create(serial(2), "sleep 0.5", 30).path("id").asText();
+    String a = executions.create(server.serial(1), "sleep 0.5", 30).path("id").asText();
+    String b = executions.create(server.serial(2), "sleep 0.5", 30).path("id").asText();
 
     JsonNode first = executions.awaitFinished(a);
     JsonNode second = executions.awaitFinished(b);
@@ -65,7 +62,7 @@ class ExecutionLimitsTest {
 
   @Test
   void keepsTheTailWhenOutputExceedsTheLimit() {
-    String id = executions.create(serial(3), "chatty", 30).path("id").asText();
+    String id = executions.create(server.serial(3), "chatty", 30).path("id").asText();
     JsonNode done = executions.awaitFinished(id);
 
     assertThat(done.path("output_bytes").asLong()).isEqualTo(350);

@@ -9,8 +9,6 @@ import dev.towerline.server.testing.Feeds;
 import dev.towerline.server.testing.RunningServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,23 +17,9 @@ class FeedResumeTest {
 
   @RegisterExtension static final RunningServer server = new RunningServer();
 
-  private static Feeds feeds;
-  private static Executions executions;
+  private static final Feeds feeds = server.feedClients();
+  private static final Executions executions = new Executions(server);
 
-  @BeforeAll
-  static void startClient() {
-    feeds = new Feeds(server);
-    executions = new Executions(server);
-  }
-
-  @AfterAll
-  static void stopClient() {
-    feeds.close();
-  }
-
-  private static String serial(int index) {
-    return server.adb().devices().get(index).serial();
-  }
 
   private static long snapshotSeq(FeedRecorder recorder) {
     return Feeds.parse(recorder.awaitText(text -> Feeds.type(text).equals("snapshot"))).path("seq").asLong();
@@ -62,7 +46,7 @@ class FeedResumeTest {
     FeedRecorder recorder = feeds.connect("executions");
     long start = snapshotSeq(recorder);
 
-    String id = executions.create(serial(0), "echo hello", 30).path("id").asText();
+    String id = executions.create(server.serial(0), "echo hello", 30).path("id").asText();
     List<JsonNode> events = eventsUntilFinished(recorder, id);
 
     assertThat(events).extracting(e -> e.path("type").asText()).contains("execution.updated", "execution.output");
@@ -81,18 +65,18 @@ class FeedResumeTest {
   void resumesWithNoGapAndNoDuplicate() throws Exception {
     FeedRecorder first = feeds.connect("executions");
     long lastSeen = snapshotSeq(first);
-    String before = executions.create(serial(1), "echo one", 30).path("id").asText();
+    String before = executions.create(server.serial(1), "echo one", 30).path("id").asText();
     List<JsonNode> seenBefore = eventsUntilFinished(first, before);
     lastSeen = seenBefore.get(seenBefore.size() - 1).path("seq").asLong();
     first.close();
 
     // Missed while disconnected.
-    String missed = executions.create(serial(1), "echo two", 30).path("id").asText();
+    String missed = executions.create(server.serial(1), "echo two", 30).path("id").asText();
     executions.awaitFinished(missed);
 
     FeedRecorder resumed = feeds.connect("executions?since=" + lastSeen);
     assertThat(Feeds.type(resumed.assertNextText())).isEqualTo("connection_ack");
-    String live = executions.create(serial(1), "echo three", 30).path("id").asText();
+    String live = executions.create(server.serial(1), "echo three", 30).path("id").asText();
     List<JsonNode> after = eventsUntilFinished(resumed, live);
 
     assertThat(after).noneMatch(e -> e.path("type").asText().equals("snapshot"));
@@ -125,11 +109,11 @@ class FeedResumeTest {
 
   @Test
   void executionFilterDeliversOnlyTheChosenExecution() throws Exception {
-    String other = executions.create(serial(2), "echo other", 30).path("id").asText();
+    String other = executions.create(server.serial(2), "echo other", 30).path("id").asText();
     executions.awaitFinished(other);
-    String chosen = executions.create(serial(3), "sleep 1; echo chosen", 30).path("id").asText();
+    String chosen = executions.create(server.serial(3), "sleep 1; echo chosen", 30).path("id").asText();
     FeedRecorder recorder = feeds.connect("executions?execution_id=" + chosen);
-    String noise = executions.create(serial(2), "echo noise", 30).path("id").asText();
+    String noise = executions.create(server.serial(2), "echo noise", 30).path("id").asText();
 
     List<JsonNode> events = eventsUntilFinished(recorder, chosen);
     executions.awaitFinished(noise);

@@ -11,8 +11,6 @@ import dev.towerline.server.testing.Feeds;
 import dev.towerline.server.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,19 +21,8 @@ class FeedRetentionTest {
   static final RunningServer server =
       new RunningServer().feeds(f -> f.retentionEvents(2).purgeInterval(Duration.ofMillis(100)));
 
-  private static Feeds feeds;
-  private static Executions executions;
-
-  @BeforeAll
-  static void startClient() {
-    feeds = new Feeds(server);
-    executions = new Executions(server);
-  }
-
-  @AfterAll
-  static void stopClient() {
-    feeds.close();
-  }
+  private static final Feeds feeds = server.feedClients();
+  private static final Executions executions = new Executions(server);
 
   @Test
   void sinceOlderThanTheRetainedLogGetsResyncRequiredThenSnapshot() throws Exception {

@@ -8,8 +8,6 @@ import dev.towerline.server.testing.FeedRecorder;
 import dev.towerline.server.testing.Feeds;
 import dev.towerline.server.testing.RunningServer;
 import jakarta.websocket.CloseReason;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,19 +16,8 @@ class FeedShutdownTest {
 
   @RegisterExtension static final RunningServer server = new RunningServer();
 
-  private static Feeds feeds;
-  private static Executions executions;
-
-  @BeforeAll
-  static void startClient() {
-    feeds = new Feeds(server);
-    executions = new Executions(server);
-  }
-
-  @AfterAll
-  static void stopClient() {
-    feeds.close();
-  }
+  private static final Feeds feeds = server.feedClients();
+  private static final Executions executions = new Executions(server);
 
   @Test
   void stopClosesClientsWith1012AndRestartResumesWithoutMissedEvents() throws Exception {

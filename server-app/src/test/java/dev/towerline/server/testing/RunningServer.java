@@ -53,6 +53,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   private TowerlineConfig config;
   private final ObjectMapper json = JsonMappers.create();
   private AdbSimulator adb;
+  private final Feeds feedClients = new Feeds(this);
   private TowerlineServer server;
   private ValidatingHttpClient http;
 
@@ -113,6 +114,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
   @Override
   public void afterAll(ExtensionContext context) {
+    feedClients.close();
     if (server != null) {
       server.stop();
     }
@@ -129,6 +131,16 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     server.stop();
     meanwhile.run();
     server = Main.start(config, Clock.systemUTC(), extensions);
+  }
+
+  /** WebSocket clients of this server's feeds; closed with the server. */
+  public Feeds feedClients() {
+    return feedClients;
+  }
+
+  /** The serial of the simulator's {@code index}th device. */
+  public String serial(int index) {
+    return adb.devices().get(index).serial();
   }
 
   /** The ADB server the server talks to, for faults and device changes. */
