@@ -30,7 +30,10 @@ import java.util.Map;
  *   <li>a 4xx/5xx {@code error.code} must be documented with that very status in {@code
  *       schemas/error-code.json} {@code x-error-codes};
  *   <li>a request outside the contract (no such path, or not with this method) may only be
- *       answered 404 or 405 with a valid {@code ErrorEnvelope} and {@code X-Request-Id}.
+ *       answered 404 or 405 with a valid {@code ErrorEnvelope} and {@code X-Request-Id};
+ *   <li>a feed's address (a channel of asyncapi.yaml) answers over plain HTTP only when it refuses
+ *       the handshake: 4xx/5xx with a valid {@code ErrorEnvelope}, {@code X-Request-Id}, and a code
+ *       documented with that status.
  * </ul>
  *
  * <p>A WebSocket frame must be a JSON object whose {@code type} is the name of one of the

@@ -179,6 +179,19 @@ class ContractValidatorTest {
   }
 
   @Test
+  void aFeedAddressMayAnswerOverHttpOnlyToRefuseTheHandshake() {
+    assertThatCode(
+            () -> validator.checkResponse("GET", "/api/v1/ws/devices?since=3", 401, json(), envelope("UNAUTHENTICATED")))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> validator.checkResponse("GET", "/api/v1/ws/devices", 200, json(), "{}"))
+        .hasMessageStartingWith("GET /api/v1/ws/devices (the address of ")
+        .hasMessageContaining("answered 200 over HTTP; a feed's address answers without upgrading only to refuse the handshake");
+    assertThatThrownBy(() -> validator.checkResponse("GET", "/api/v1/ws/devices", 403, json(), envelope("UNAUTHENTICATED")))
+        .hasMessageContaining(
+            "answered 403 with error code UNAUTHENTICATED, which schemas/error-code.json x-error-codes documents with HTTP status 401");
+  }
+
+  @Test
   void checksHeadAsGetWithoutABody() {
     assertThatCode(() -> validator.checkResponse("HEAD", "/health", 200, json(), ""))
         .doesNotThrowAnyException();

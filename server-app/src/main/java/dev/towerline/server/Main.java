@@ -15,7 +15,6 @@ import dev.towerline.server.store.DatabaseHealthCheck;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.ErrorCodeCatalog;
 import dev.towerline.server.feed.FeedService;
-import dev.towerline.server.feed.HandshakeAuthorizer;
 import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
@@ -25,6 +24,7 @@ import dev.towerline.spec.ContractDocuments;
 import java.util.List;
 import dev.towerline.server.http.RestApplication;
 import dev.towerline.server.http.error.ErrorResponses;
+import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
 import dev.towerline.server.http.grizzly.JsonErrorPageGenerator;
 import dev.towerline.server.json.JsonMappers;
 import dev.towerline.server.metrics.MetricsRegistry;
@@ -139,8 +139,7 @@ public final class Main {
                     contract.apiVersion(),
                     devices,
                     executions,
-                    metrics,
-                    HandshakeAuthorizer.ALLOW_ALL)
+                    metrics)
                 .start());
     // Crash recovery runs before the first execution of this process can exist.
     persistence.start(executions::recoverInterrupted);
@@ -175,6 +174,7 @@ public final class Main {
             config.server(),
             rest,
             feeds.endpoints(),
+            new HandshakeGuardAddOn(TowerlineServer.API_BASE_PATH, feeds.handshakeGuard(), errors, json),
             new JsonErrorPageGenerator(errors, json));
     server.runFirstOnStop(feeds::closeAll);
     log.info(

@@ -2,7 +2,8 @@ package dev.towerline.server;
 
 import dev.towerline.server.config.ServerConfig;
 import dev.towerline.server.http.grizzly.EmbeddedWebSocketContainer;
-import dev.towerline.server.http.grizzly.H2cUpgradeAddOn;
+import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
+import dev.towerline.server.http.grizzly.UnservedUpgradeAddOn;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -58,6 +60,7 @@ public final class TowerlineServer implements AutoCloseable {
   /**
    * Binds {@code config}'s address and port and starts serving.
    *
+   * @param handshakeGuard decides every WebSocket handshake under {@value #API_BASE_PATH} before Tyrus sees it
    * @param errorPages renders the errors Grizzly answers itself, outside the REST application
    * @throws IOException when the port cannot be bound
    */
@@ -65,12 +68,15 @@ public final class TowerlineServer implements AutoCloseable {
       ServerConfig config,
       ResourceConfig rest,
       List<ServerEndpointConfig> webSocketEndpoints,
+      HandshakeGuardAddOn handshakeGuard,
       ErrorPageGenerator errorPages)
       throws IOException {
     HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(config), rest, false);
     http.getServerConfiguration().setDefaultErrorPageGenerator(errorPages);
     NetworkListener listener = http.getListener(LISTENER);
-    listener.registerAddOn(new H2cUpgradeAddOn());
+    listener.registerAddOn(
+        new UnservedUpgradeAddOn(
+            webSocketEndpoints.stream().map(endpoint -> API_BASE_PATH + endpoint.getPath()).collect(Collectors.toSet())));
 
     EmbeddedWebSocketContainer webSockets = new EmbeddedWebSocketContainer();
     try {
@@ -83,6 +89,7 @@ public final class TowerlineServer implements AutoCloseable {
       throw new IllegalStateException("WebSocket endpoints cannot be deployed", e);
     }
     listener.registerAddOn(new WebSocketAddOn(webSockets, API_BASE_PATH));
+    listener.registerAddOn(handshakeGuard);
 
     try {
       http.start();

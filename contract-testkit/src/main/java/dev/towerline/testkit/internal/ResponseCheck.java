@@ -52,6 +52,11 @@ public final class ResponseCheck {
       }
       return;
     }
+    Optional<ChannelSpec> channel = contract.channel(exchange.rawPath());
+    if (channel.isPresent()) {
+      checkRefusedHandshake(channel.get());
+      return;
+    }
     Optional<Route> route = contract.route(exchange.rawPath());
     Optional<OperationSpec> operation = route.flatMap(this::operationFor);
     if (operation.isEmpty()) {
@@ -101,6 +106,19 @@ public final class ResponseCheck {
       problems.add(answered(where) + " without the Allow header a 405 carries (openapi.yaml info: \"405, with `Allow`\")");
     }
     checkEnvelope(answered(where), null);
+  }
+
+  /**
+   * A feed's address answers plain HTTP only to refuse the handshake (asyncapi.yaml info:
+   * "Authorization"): a 4xx/5xx with a sound envelope whose code is documented with that status.
+   */
+  private void checkRefusedHandshake(ChannelSpec channel) {
+    String answered = answered(exchange.request() + " (the address of " + channel.label() + ")");
+    if (exchange.status() < 400) {
+      problems.add(answered + " over HTTP; a feed's address answers without upgrading only to refuse the handshake, with 4xx/5xx and an ErrorEnvelope");
+      return;
+    }
+    checkEnvelope(answered, null);
   }
 
   private void checkHeaders(String answered, ResponseSpec response) {

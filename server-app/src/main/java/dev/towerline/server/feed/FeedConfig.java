@@ -44,6 +44,7 @@ public final class FeedConfig {
   private final Duration statsInterval;
   private final Duration purgeInterval;
   private final OutboxLimits outboxLimits;
+  private final HandshakeAuthorizer authorizer;
 
   private FeedConfig(Builder builder) {
     this.heartbeat = builder.heartbeat;
@@ -53,6 +54,7 @@ public final class FeedConfig {
     this.statsInterval = builder.statsInterval;
     this.purgeInterval = builder.purgeInterval;
     this.outboxLimits = builder.outboxLimits;
+    this.authorizer = builder.authorizer;
   }
 
   public static FeedConfig ofDefaults() {
@@ -123,6 +125,11 @@ public final class FeedConfig {
     return outboxLimits;
   }
 
+  /** Who may open a feed; set in code, not by the environment. */
+  public HandshakeAuthorizer authorizer() {
+    return authorizer;
+  }
+
   private static String valueOf(Map<String, String> environment, String name) {
     String value = environment.get(name);
     return value == null || value.isBlank() ? null : value.trim();
@@ -168,6 +175,7 @@ public final class FeedConfig {
     private Duration statsInterval = DEFAULT_STATS_INTERVAL;
     private Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
     private OutboxLimits outboxLimits = OutboxLimits.DEFAULT;
+    private HandshakeAuthorizer authorizer = HandshakeAuthorizer.ALLOW_ALL;
 
     private Builder() {}
 
@@ -179,6 +187,7 @@ public final class FeedConfig {
       this.statsInterval = config.statsInterval;
       this.purgeInterval = config.purgeInterval;
       this.outboxLimits = config.outboxLimits;
+      this.authorizer = config.authorizer;
     }
 
     /** Whole seconds, 1..300 (tests may use shorter intervals down to 100 ms). */
@@ -229,6 +238,12 @@ public final class FeedConfig {
 
     public Builder outboxLimits(OutboxLimits outboxLimits) {
       this.outboxLimits = Objects.requireNonNull(outboxLimits, "outboxLimits");
+      return this;
+    }
+
+    /** Decides every feed handshake; {@link HandshakeAuthorizer#ALLOW_ALL} by default. */
+    public Builder authorizer(HandshakeAuthorizer authorizer) {
+      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
       return this;
     }
 

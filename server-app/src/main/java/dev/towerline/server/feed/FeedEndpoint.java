@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * calls the callbacks reflectively.
  */
 public final class FeedEndpoint extends Endpoint {
-  static final String AUTHORIZED = "towerline.feed.authorized";
   private static final String SESSION = "towerline.feed.session";
   private static final Logger log = LoggerFactory.getLogger(FeedEndpoint.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,10 +40,6 @@ public final class FeedEndpoint extends Endpoint {
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
-    if (Boolean.FALSE.equals(config.getUserProperties().get(AUTHORIZED))) {
-      closeQuietly(session, FeedService.CLOSE_POLICY_VIOLATION, "not authorized");
-      return;
-    }
     Map<String, List<String>> query = session.getRequestParameterMap();
     Long since;
     try {

@@ -1,11 +1,10 @@
 package dev.towerline.server.feed;
 
 import dev.towerline.protocol.Feed;
-import jakarta.websocket.HandshakeResponse;
-import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The WebSocket endpoints of the feeds, one per {@link Feed}, at {@code /ws/<feed>} relative to
@@ -19,10 +18,15 @@ public final class FeedEndpoints {
   private FeedEndpoints() {}
 
   static List<ServerEndpointConfig> of(FeedService service) {
-    return Arrays.stream(Feed.values()).map(feed -> endpoint(feed, new FeedEndpoint(feed, service), service)).toList();
+    return Arrays.stream(Feed.values()).map(feed -> endpoint(feed, new FeedEndpoint(feed, service))).toList();
   }
 
-  private static ServerEndpointConfig endpoint(Feed feed, FeedEndpoint endpoint, FeedService service) {
+  /** The feed served at {@code path} (relative to the API base path), if any. */
+  static Optional<Feed> feedAt(String path) {
+    return Arrays.stream(Feed.values()).filter(feed -> path.equals(PATH_PREFIX + feed.value())).findFirst();
+  }
+
+  private static ServerEndpointConfig endpoint(Feed feed, FeedEndpoint endpoint) {
     return ServerEndpointConfig.Builder.create(FeedEndpoint.class, PATH_PREFIX + feed.value())
         .configurator(
             new ServerEndpointConfig.Configurator() {
@@ -30,13 +34,6 @@ public final class FeedEndpoints {
               @Override
               public <T> T getEndpointInstance(Class<T> endpointClass) {
                 return endpointClass.cast(endpoint);
-              }
-
-              @Override
-              public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-                boolean allowed =
-                    service.authorizer().allows(feed.value(), request.getHeaders(), request.getParameterMap());
-                config.getUserProperties().put(FeedEndpoint.AUTHORIZED, allowed);
               }
             })
         .build();

@@ -29,6 +29,7 @@ import dev.towerline.server.executions.ExecutionListener;
 import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionService;
 import dev.towerline.server.feed.log.EventLog;
+import dev.towerline.server.http.grizzly.HandshakeGuard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,7 +76,6 @@ public final class FeedService implements AutoCloseable {
   private final String apiVersion;
   private final DeviceDirectory devices;
   private final ExecutionService executions;
-  private final HandshakeAuthorizer authorizer;
   private final Map<Feed, FeedChannel> channels = new EnumMap<>(Feed.class);
   private final Set<FeedSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicInteger admitted = new AtomicInteger();
@@ -97,8 +97,7 @@ public final class FeedService implements AutoCloseable {
       String apiVersion,
       DeviceDirectory devices,
       ExecutionService executions,
-      MeterRegistry meters,
-      HandshakeAuthorizer authorizer) {
+      MeterRegistry meters) {
     this.config = config;
     this.eventLog = eventLog;
     this.json = json;
@@ -106,7 +105,6 @@ public final class FeedService implements AutoCloseable {
     this.apiVersion = apiVersion;
     this.devices = devices;
     this.executions = executions;
-    this.authorizer = authorizer;
     for (Feed feed : Feed.values()) {
       channels.put(feed, new FeedChannel(feed, eventLog, json));
     }
@@ -182,8 +180,9 @@ public final class FeedService implements AutoCloseable {
     }
   }
 
-  HandshakeAuthorizer authorizer() {
-    return authorizer;
+  /** Puts every feed handshake before the configured {@link HandshakeAuthorizer}. */
+  public HandshakeGuard handshakeGuard() {
+    return new FeedHandshakeGuard(config.authorizer());
   }
 
   FeedConfig config() {

@@ -1,19 +1,14 @@
 package dev.towerline.server.feed;
 
-import java.util.List;
-import java.util.Map;
-
 /**
- * Decides whether a WebSocket handshake may open a feed; sees the request headers and query. The
- * hook for the security work: {@link #ALLOW_ALL} until then.
+ * Decides whether a WebSocket handshake may open a feed, from the request's headers and query,
+ * before the connection is upgraded: a refusal is answered as HTTP 401 or 403 with the error
+ * envelope, and no socket opens. Called once per handshake, on a network thread: it must not block
+ * for long. The hook for the security work; {@link #ALLOW_ALL} until then.
  */
 @FunctionalInterface
 public interface HandshakeAuthorizer {
-  HandshakeAuthorizer ALLOW_ALL = (feed, headers, query) -> true;
+  HandshakeAuthorizer ALLOW_ALL = handshake -> HandshakeDecision.allow();
 
-  /**
-   * @param headers request headers (names as sent)
-   * @param query query parameters
-   */
-  boolean allows(String feed, Map<String, List<String>> headers, Map<String, List<String>> query);
+  HandshakeDecision decide(FeedHandshake handshake);
 }

@@ -23,7 +23,7 @@ public final class Envelopes {
    * @return the {@code error} object
    */
   public static JsonNode assertEnvelope(HttpResponse<String> response, int status, ErrorCode code) {
-    // Also for responses of clients other than RunningServer's (e.g. the JDK default in H2cUpgradeTest).
+    // Also for responses of clients other than RunningServer's (e.g. the JDK default in UnservedUpgradeTest).
     RunningServer.CONTRACT.checkResponse(response);
     assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))

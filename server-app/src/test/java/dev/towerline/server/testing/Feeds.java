@@ -3,8 +3,11 @@ package dev.towerline.server.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import org.glassfish.tyrus.client.ClientManager;
 
 /** Connects feed clients (Tyrus) to a {@link RunningServer} and reads their frames as JSON. */
@@ -21,13 +24,34 @@ public final class Feeds implements AutoCloseable {
   /** Connects {@code recorder} to {@code /api/v1/ws/<pathAndQuery>}. */
   public FeedRecorder connect(FeedRecorder recorder, String feedAndQuery) {
     try {
-      client.connectToServer(
-          recorder, ClientEndpointConfig.Builder.create().build(), server.webSocketUri("/api/v1/ws/" + feedAndQuery));
+      return connectWithHeaders(recorder, feedAndQuery, Map.of());
+    } catch (DeploymentException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Connects {@code recorder} with extra handshake headers.
+   *
+   * @throws DeploymentException when the server refuses the handshake
+   */
+  public FeedRecorder connectWithHeaders(FeedRecorder recorder, String feedAndQuery, Map<String, String> headers)
+      throws DeploymentException {
+    ClientEndpointConfig config =
+        ClientEndpointConfig.Builder.create()
+            .configurator(
+                new ClientEndpointConfig.Configurator() {
+                  @Override
+                  public void beforeRequest(Map<String, List<String>> request) {
+                    headers.forEach((name, value) -> request.put(name, List.of(value)));
+                  }
+                })
+            .build();
+    try {
+      client.connectToServer(recorder, config, server.webSocketUri("/api/v1/ws/" + feedAndQuery));
       return recorder;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (jakarta.websocket.DeploymentException e) {
-      throw new IllegalStateException(e);
     }
   }
 

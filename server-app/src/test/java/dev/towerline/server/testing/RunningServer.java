@@ -105,7 +105,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
             .withExecutions(executionSettings.apply(ExecutionConfig.custom()).build())
             .withFeeds(feedSettings.apply(FeedConfig.custom()).build());
     server = Main.start(config, Clock.systemUTC(), extensions);
-    // The SDK speaks HTTP/1.1; H2cUpgradeTest covers the JDK client's default.
+    // The SDK speaks HTTP/1.1; UnservedUpgradeTest covers the JDK client's default.
     http =
         ValidatingHttpClient.wrapping(
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build(),

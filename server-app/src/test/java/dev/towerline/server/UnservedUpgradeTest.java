@@ -14,8 +14,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Grizzly would hang on a POST carrying {@code Upgrade: h2c}; the server must answer at once. */
-class H2cUpgradeTest {
+/**
+ * Grizzly would hang on an upgrade it cannot honour (a POST carrying {@code Upgrade: h2c}, a
+ * WebSocket handshake where no feed listens); the server must answer at once over HTTP/1.1.
+ */
+class UnservedUpgradeTest {
 
   private static final Duration FEW_SECONDS = Duration.ofSeconds(5);
   private static final String BODY = "{\"device_serial\":\"emulator-5554\",\"command\":\"id\"}";
@@ -59,5 +62,29 @@ class H2cUpgradeTest {
     String response = RawHttp.exchangeHead(server.port(), request);
 
     assertThat(response).startsWith("HTTP/1.1 404").doesNotContainIgnoringCase("Upgrade: h2c");
+  }
+
+  @Test
+  void webSocketHandshakeToARestOperationIsAnsweredAsPlainHttp() throws IOException {
+    String response = RawHttp.exchangeHead(server.port(), webSocketHandshake("/health"));
+
+    assertThat(response).startsWith("HTTP/1.1 200").doesNotContain("Sec-WebSocket-Accept");
+  }
+
+  @Test
+  void webSocketHandshakeWhereNoFeedListensIsAnswered404() throws IOException {
+    String response = RawHttp.exchangeHead(server.port(), webSocketHandshake("/api/v1/ws/printers"));
+
+    assertThat(response).startsWith("HTTP/1.1 404").doesNotContain("Sec-WebSocket-Accept");
+  }
+
+  private String webSocketHandshake(String path) {
+    return "GET " + path + " HTTP/1.1\r\n"
+        + "Host: 127.0.0.1:" + server.port() + "\r\n"
+        + "Connection: Upgrade\r\n"
+        + "Upgrade: websocket\r\n"
+        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+        + "Sec-WebSocket-Version: 13\r\n"
+        + "\r\n";
   }
 }
