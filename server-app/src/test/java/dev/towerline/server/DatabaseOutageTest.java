@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.towerline.adb.simulator.DeviceState;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.testing.Envelopes;
 import dev.towerline.server.testing.Executions;
+import dev.towerline.server.testing.FeedRecorder;
+import dev.towerline.server.testing.Feeds;
 import dev.towerline.server.testing.PostgresSchemas;
 import dev.towerline.server.testing.RunningServer;
 import java.io.IOException;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The machine's PostgreSQL stopped and started for real: data operations answer 503 quickly,
- * /health/full names the database, and everything recovers by itself.
+ * /health/full names the database, feed events wait for it instead of being lost, and everything
+ * recovers by itself.
  */
 class DatabaseOutageTest {
   private static final PostgresSchemas schema = PostgresSchemas.create();
@@ -60,6 +64,39 @@ class DatabaseOutageTest {
     JsonNode after = executions.awaitFinished(executions.create(serial, "echo after", 30).path("id").asText());
     assertThat(after.path("status").asText()).isEqualTo("succeeded");
     assertThat(Envelopes.parse(server.get("/health/full").body()).path("status").asText()).isNotEqualTo("fail");
+  }
+
+  @Test
+  void feedEventsOfTheOutageArriveAfterItInOrderWithNoGap() throws Exception {
+    String serial = server.serial(1);
+    FeedRecorder live = server.feedClients().connect("devices");
+    assertThat(Feeds.type(live.assertNextText())).isEqualTo("connection_ack");
+    long snapshotSeq = Feeds.parse(live.assertNextText()).path("seq").asLong();
+
+    try {
+      postgres("stop");
+      server.adb().setState(serial, DeviceState.OFFLINE);
+      // Devices do not need the database: the change is seen during the outage, and its event waits for it.
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> Envelopes.parse(server.get("/api/v1/devices/" + serial).body()).path("state").asText().equals("offline"));
+      await().atMost(Duration.ofSeconds(20))
+          .until(() -> server.get("/metrics").body().contains("towerline_feed_events_waiting{application=\"towerline\",feed=\"devices\"} 1.0"));
+    } finally {
+      postgres("start");
+      awaitPostgresReady();
+    }
+
+    JsonNode event = Feeds.parse(live.awaitText(text -> Feeds.type(text).equals("device.updated")));
+    assertThat(event.path("seq").asLong()).isEqualTo(snapshotSeq + 1);
+    assertThat(event.path("device").path("serial").asText()).isEqualTo(serial);
+    assertThat(event.path("device").path("state").asText()).isEqualTo("offline");
+    JsonNode replayed =
+        Envelopes.parse(server.get("/api/v1/events?feed=devices&since=" + snapshotSeq).body()).path("data").path(0);
+    assertThat(replayed.path("seq").asLong()).isEqualTo(snapshotSeq + 1);
+    assertThat(replayed.path("device").path("state").asText()).isEqualTo("offline");
+    live.close();
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        .until(() -> server.get("/api/v1/executions").statusCode() == 200);
   }
 
   @AfterAll

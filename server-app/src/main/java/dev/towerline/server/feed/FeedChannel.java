@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.protocol.Feed;
 import dev.towerline.protocol.FeedEvent;
 import dev.towerline.server.feed.log.EventLog;
+import dev.towerline.server.feed.log.EventLogUnavailableException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -18,12 +22,15 @@ import org.slf4j.LoggerFactory;
 /**
  * One feed: its publisher (a single thread fed by a bounded queue, so publishing never blocks the
  * caller) that persists each event to the {@link EventLog} and only then hands it to the
- * subscribers, in seq order.
+ * subscribers, in seq order. While the database is unavailable the publisher holds the events
+ * (up to {@value #PUBLISH_QUEUE}) and retries, so an outage delays them but loses none.
  */
 final class FeedChannel implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FeedChannel.class);
   /** Events waiting to be persisted; beyond this they are dropped with a warning. */
   static final int PUBLISH_QUEUE = 100_000;
+  private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+  private static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
 
   /** Receives the events of the feed, on the publisher thread: must not block. */
   interface Subscriber {
@@ -35,8 +42,9 @@ final class FeedChannel implements AutoCloseable {
   private final ObjectMapper json;
   private final ThreadPoolExecutor publisher;
   private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+  private volatile boolean holding;
 
-  FeedChannel(Feed feed, EventLog eventLog, ObjectMapper json) {
+  FeedChannel(Feed feed, EventLog eventLog, ObjectMapper json, MeterRegistry meters) {
     this.feed = feed;
     this.eventLog = eventLog;
     this.json = json;
@@ -46,6 +54,10 @@ final class FeedChannel implements AutoCloseable {
           thread.setDaemon(true);
           return thread;
         });
+    Gauge.builder("towerline.feed.events.waiting", this, FeedChannel::waiting)
+        .description("Feed events not persisted yet; they are held while the database is unavailable")
+        .tag("feed", feed.value())
+        .register(meters);
   }
 
   Feed feed() {
@@ -61,6 +73,11 @@ final class FeedChannel implements AutoCloseable {
     }
   }
 
+  /** Events queued or held for the database, not yet persisted nor sent. */
+  int waiting() {
+    return publisher.getQueue().size() + (holding ? 1 : 0);
+  }
+
   void subscribe(Subscriber subscriber) {
     subscribers.add(subscriber);
   }
@@ -74,11 +91,15 @@ final class FeedChannel implements AutoCloseable {
     String[] frame = new String[1];
     long seq;
     try {
-      seq = eventLog.append(feed, s -> {
+      seq = appendPatiently(s -> {
         built[0] = eventAt.apply(s);
         frame[0] = write(built[0]);
         return frame[0];
       });
+    } catch (InterruptedException e) {
+      log.warn("The {} feed stopped before the database took an event; it is not sent", feed.value());
+      Thread.currentThread().interrupt();
+      return;
     } catch (RuntimeException e) {
       log.warn("The {} feed could not persist an event, so it is not sent: {}", feed.value(), e.toString());
       return;
@@ -89,6 +110,31 @@ final class FeedChannel implements AutoCloseable {
       } catch (RuntimeException e) {
         log.warn("A subscriber of the {} feed failed: {}", feed.value(), e.toString());
       }
+    }
+  }
+
+  /** Appends, retrying with backoff for as long as the database is unavailable. */
+  private long appendPatiently(LongFunction<String> payloadAt) throws InterruptedException {
+    Duration wait = FIRST_RETRY;
+    try {
+      while (true) {
+        try {
+          long seq = eventLog.append(feed, payloadAt);
+          if (holding) {
+            log.info("The {} feed persists events again; {} more are waiting", feed.value(), publisher.getQueue().size());
+          }
+          return seq;
+        } catch (EventLogUnavailableException e) {
+          if (!holding) {
+            holding = true;
+            log.warn("The {} feed holds its events until the database takes them ({} waiting): {}", feed.value(), waiting(), e.getMessage());
+          }
+          Thread.sleep(wait.toMillis());
+          wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+        }
+      }
+    } finally {
+      holding = false;
     }
   }
 

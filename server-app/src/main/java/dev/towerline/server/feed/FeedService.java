@@ -106,7 +106,7 @@ public final class FeedService implements AutoCloseable {
     this.devices = devices;
     this.executions = executions;
     for (Feed feed : Feed.values()) {
-      channels.put(feed, new FeedChannel(feed, eventLog, json));
+      channels.put(feed, new FeedChannel(feed, eventLog, json, meters));
     }
     for (ExecutionStatus status : ExecutionStatus.values()) {
       finishedSeen.put(status, new AtomicLong());
@@ -125,7 +125,11 @@ public final class FeedService implements AutoCloseable {
 
   /** Hooks the feeds to the domain and starts heartbeats, stats and retention. */
   public FeedService start() {
-    devices.addListener(device -> publish(Feed.DEVICES, seq -> new DeviceUpdated().withSeq(seq).withTs(now()).withDevice(device)));
+    devices.addListener(
+        device -> {
+          OffsetDateTime ts = now();
+          publish(Feed.DEVICES, seq -> new DeviceUpdated().withSeq(seq).withTs(ts).withDevice(device));
+        });
     executions.addListener(
         new ExecutionListener() {
           @Override
@@ -134,17 +138,19 @@ public final class FeedService implements AutoCloseable {
               finishedSeen.get(after.status()).incrementAndGet();
             }
             Execution execution = after.toContract();
-            publish(Feed.EXECUTIONS, seq -> new ExecutionUpdated().withSeq(seq).withTs(now()).withExecution(execution));
+            OffsetDateTime ts = now();
+            publish(Feed.EXECUTIONS, seq -> new ExecutionUpdated().withSeq(seq).withTs(ts).withExecution(execution));
           }
 
           @Override
           public void output(String executionId, String deviceSerial, long offset, String data) {
+            OffsetDateTime ts = now();
             publish(
                 Feed.EXECUTIONS,
                 seq ->
                     new ExecutionOutputChunk()
                         .withSeq(seq)
-                        .withTs(now())
+                        .withTs(ts)
                         .withExecutionId(executionId)
                         .withDeviceSerial(deviceSerial)
                         .withOffset(offset)
@@ -373,7 +379,8 @@ public final class FeedService implements AutoCloseable {
   private void publishStats() {
     try {
       StatsSummary summary = stats();
-      publish(Feed.DASHBOARD, seq -> new Stats().withSeq(seq).withTs(now()).withStats(summary));
+      OffsetDateTime ts = now();
+      publish(Feed.DASHBOARD, seq -> new Stats().withSeq(seq).withTs(ts).withStats(summary));
     } catch (RuntimeException e) {
       log.debug("Dashboard stats not published: {}", e.toString());
     }

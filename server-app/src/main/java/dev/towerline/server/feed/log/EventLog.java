@@ -66,6 +66,10 @@ public final class EventLog {
         connection.commit();
       }
     } catch (SQLException e) {
+      // The row may have been committed before the failure: the next append reads the seq anew.
+      synchronized (latest) {
+        latest.remove(feed);
+      }
       throw new EventLogUnavailableException("event log write failed: " + e.getMessage(), e);
     }
     synchronized (latest) {
