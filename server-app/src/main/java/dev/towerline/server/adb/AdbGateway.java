@@ -13,6 +13,15 @@ import java.util.OptionalInt;
  */
 public interface AdbGateway {
 
+  /**
+   * Throws the refusal any call would get now when ADB itself is known to be unavailable (the ADB
+   * server's circuit breaker is open), so work that needs ADB is refused before it is queued.
+   * Gateways without breakers know nothing of this and never throw.
+   *
+   * @throws AdbCircuitOpenException while the ADB server's breaker is open
+   */
+  default void checkServerAvailable(String operation) {}
+
   /** The ADB server's protocol version ({@code host:version}); adb 29 answers 41. */
   int serverVersion();
 

@@ -193,6 +193,13 @@ public final class ResilientAdbGateway implements AdbGateway, AdbLinkMonitor, Au
   }
 
   @Override
+  public void checkServerAvailable(String operation) {
+    if (serverLink.health().state() == LinkHealth.State.OPEN) {
+      throw serverLink.refusal(operation);
+    }
+  }
+
+  @Override
   public void addListener(LinkListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }

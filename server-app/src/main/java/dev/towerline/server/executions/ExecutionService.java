@@ -53,6 +53,7 @@ public final class ExecutionService implements AutoCloseable {
   private final ExecutionIds ids = new ExecutionIds();
   private final IdempotencyGate gate = new IdempotencyGate();
   private final OutputReader reader;
+  private final AdbGateway gateway;
 
   /** The created execution, and whether it is a replay of an earlier request with the same key. */
   public record Created(ExecutionRecord execution, boolean replayed) {}
@@ -67,6 +68,7 @@ public final class ExecutionService implements AutoCloseable {
       Clock clock) {
     this.store = store;
     this.devices = devices;
+    this.gateway = gateway;
     this.config = config;
     this.clock = clock;
     this.events = new ExecutionEvents(meters);
@@ -148,6 +150,7 @@ public final class ExecutionService implements AutoCloseable {
    *
    * @throws ApiException DEVICE_NOT_FOUND, DEVICE_NOT_READY, DEVICE_CIRCUIT_OPEN, QUEUE_FULL,
    *     IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE or DATABASE_UNAVAILABLE
+   * @throws dev.towerline.server.adb.AdbCircuitOpenException while the ADB server's breaker is open
    */
   public Created create(NewExecution request, Optional<String> idempotencyKey) {
     if (idempotencyKey.isEmpty()) {
@@ -203,6 +206,8 @@ public final class ExecutionService implements AutoCloseable {
   }
 
   private void requireReady(String serial) {
+    // With the ADB server down its devices look offline or gone; say what is really wrong.
+    gateway.checkServerAvailable("create-execution");
     Device device =
         devices
             .find(serial)
