@@ -90,6 +90,17 @@ public final class FeedRecorder extends Endpoint {
     session.getBasicRemote().sendText(text);
   }
 
+  /**
+   * Sends {@code text} as one message in fragments of {@code fragmentChars} characters (a text
+   * frame, then continuation frames), as a streaming client would.
+   */
+  public void sendTextInFragments(String text, int fragmentChars) throws java.io.IOException {
+    for (int start = 0; start < text.length(); start += fragmentChars) {
+      int end = Math.min(text.length(), start + fragmentChars);
+      session.getBasicRemote().sendText(text.substring(start, end), end == text.length());
+    }
+  }
+
   /** Closes the connection from the client side. */
   public void close() throws java.io.IOException {
     Session open = session;

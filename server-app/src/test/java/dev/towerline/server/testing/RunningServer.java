@@ -50,6 +50,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   private UnaryOperator<ExecutionConfig.Builder> executionSettings = TestConfigs::fastExecutions;
   private Supplier<DatabaseConfig> database = TestConfigs::inMemoryDatabase;
   private UnaryOperator<FeedConfig.Builder> feedSettings = UnaryOperator.identity();
+  private Clock clock = Clock.systemUTC();
   private TowerlineConfig config;
   private final ObjectMapper json = JsonMappers.create();
   private AdbSimulator adb;
@@ -96,6 +97,15 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return this;
   }
 
+  /**
+   * The same server on a clock the test moves (such as {@code adb.MutableClock}), read at start:
+   * for ages the server measures on its clock, like feed retention, without waiting for them.
+   */
+  public RunningServer clock(Clock chosen) {
+    this.clock = chosen;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     adb = AdbSimulator.demo(TestConfigs.DEFAULT_DEVICES).start();
@@ -104,7 +114,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
             .withDatabase(database.get())
             .withExecutions(executionSettings.apply(ExecutionConfig.custom()).build())
             .withFeeds(feedSettings.apply(FeedConfig.custom()).build());
-    server = Main.start(config, Clock.systemUTC(), extensions);
+    server = Main.start(config, clock, extensions);
     // The SDK speaks HTTP/1.1; UnservedUpgradeTest covers the JDK client's default.
     http =
         ValidatingHttpClient.wrapping(
@@ -130,7 +140,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   public void restart(Runnable meanwhile) throws IOException {
     server.stop();
     meanwhile.run();
-    server = Main.start(config, Clock.systemUTC(), extensions);
+    server = Main.start(config, clock, extensions);
   }
 
   /** WebSocket clients of this server's feeds; closed with the server. */

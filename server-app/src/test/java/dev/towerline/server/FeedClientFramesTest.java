@@ -1,0 +1,115 @@
+package dev.towerline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.towerline.server.feed.intake.ClientFrameIntake;
+import dev.towerline.server.testing.FeedRecorder;
+import dev.towerline.server.testing.Feeds;
+import dev.towerline.server.testing.RunningServer;
+import jakarta.websocket.CloseReason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What a feed does with what a client sends over a real socket (FR-308): an invalid frame gets an
+ * {@code error} frame and the connection stays; repeated ones close it with 1008; an oversized one
+ * is refused with {@code FRAME_TOO_LARGE}, and a fragmented message beyond the read buffer is cut
+ * with 1009 before it is read.
+ */
+class FeedClientFramesTest {
+
+  /** The read buffer {@code FeedEndpoint} gives each connection. */
+  private static final int READ_BUFFER_CHARS = ClientFrameIntake.MAX_FRAME_CHARS * 4;
+
+  /** Not JSON, an unknown frame type, a frame only the server sends. */
+  private static final List<String> INVALID_FRAMES =
+      List.of("not json", "{\"type\":\"nope\"}", "{\"type\":\"connection_ack\"}");
+
+  @RegisterExtension static final RunningServer server = new RunningServer();
+
+  private static final Feeds feeds = server.feedClients();
+
+  @Test
+  void invalidFrameGetsAnErrorFrameAndTheConnectionStaysOpen() throws Exception {
+    FeedRecorder recorder = connected();
+
+    recorder.sendText("not json");
+
+    JsonNode error = assertErrorFrame(recorder.assertNextText(), "INVALID_FRAME");
+    assertThat(error.path("details").path("reason").asText()).isNotBlank();
+    assertAnswersPing(recorder, "after-invalid");
+    recorder.close();
+  }
+
+  @Test
+  void repeatedInvalidFramesCloseWith1008() throws Exception {
+    FeedRecorder recorder = connected();
+
+    for (int i = 0; i < ClientFrameIntake.MAX_INVALID_FRAMES; i++) {
+      recorder.sendText(INVALID_FRAMES.get(i % INVALID_FRAMES.size()));
+      assertErrorFrame(recorder.assertNextText(), "INVALID_FRAME");
+    }
+
+    CloseReason close = recorder.assertNextClose();
+    assertThat(close.getCloseCode().getCode()).isEqualTo(1008);
+    recorder.assertExhausted();
+  }
+
+  @Test
+  void oversizedFrameIsRefusedWithFrameTooLargeAndTheConnectionStaysOpen() throws Exception {
+    // Just over the limit, and over the read buffer too: Tyrus bounds only fragmented messages by
+    // the buffer, so a message sent in one frame reaches the intake whole and is refused there.
+    for (int size : new int[] {ClientFrameIntake.MAX_FRAME_CHARS + 1, READ_BUFFER_CHARS + 1}) {
+      FeedRecorder recorder = connected();
+
+      recorder.sendText("x".repeat(size));
+
+      JsonNode error = assertErrorFrame(recorder.assertNextText(), "FRAME_TOO_LARGE");
+      assertThat(error.path("details").path("max_bytes").asInt()).as("max_bytes for %s chars", size)
+          .isEqualTo(ClientFrameIntake.MAX_FRAME_CHARS);
+      assertAnswersPing(recorder, "after-" + size);
+      recorder.close();
+    }
+  }
+
+  @Test
+  void fragmentedMessageBeyondTheReadBufferIsClosedWith1009AndTheServerStaysHealthy() throws Exception {
+    FeedRecorder recorder = connected();
+
+    recorder.sendTextInFragments("x".repeat(READ_BUFFER_CHARS + 1), ClientFrameIntake.MAX_FRAME_CHARS);
+
+    CloseReason close = recorder.assertNextClose();
+    assertThat(close.getCloseCode().getCode()).as("close %s", close).isEqualTo(1009);
+    recorder.assertExhausted();
+    FeedRecorder next = feeds.connect("devices");
+    assertThat(Feeds.type(next.assertNextText())).isEqualTo("connection_ack");
+    assertThat(Feeds.type(next.assertNextText())).isEqualTo("snapshot");
+    next.close();
+  }
+
+  /** A client on the devices feed that has read its ack and snapshot. */
+  private static FeedRecorder connected() {
+    FeedRecorder recorder = feeds.connect("devices");
+    assertThat(Feeds.type(recorder.assertNextText())).isEqualTo("connection_ack");
+    assertThat(Feeds.type(recorder.assertNextText())).isEqualTo("snapshot");
+    return recorder;
+  }
+
+  /** Asserts an {@code error} frame with this code; returns its {@code error} object. */
+  private static JsonNode assertErrorFrame(String text, String code) {
+    JsonNode frame = Feeds.parse(text);
+    assertThat(frame.path("type").asText()).as("type of %s", text).isEqualTo("error");
+    assertThat(frame.path("error").path("code").asText()).as("code of %s", text).isEqualTo(code);
+    return frame.path("error");
+  }
+
+  /** The connection is still open: a {@code ping} is answered with a {@code pong} echoing its nonce. */
+  private static void assertAnswersPing(FeedRecorder recorder, String nonce) throws Exception {
+    recorder.sendText("{\"type\":\"ping\",\"ts\":\"2026-11-22T10:00:00Z\",\"nonce\":\"" + nonce + "\"}");
+    JsonNode pong = Feeds.parse(recorder.assertNextText());
+    assertThat(pong.path("type").asText()).isEqualTo("pong");
+    assertThat(pong.path("nonce").asText()).isEqualTo(nonce);
+  }
+}

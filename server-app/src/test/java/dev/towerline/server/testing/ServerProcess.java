@@ -1,0 +1,100 @@
+package dev.towerline.server.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.towerline.server.Main;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server as a separate JVM started as in production ({@code java dev.towerline.server.Main},
+ * configured by environment variables only), with this JVM's class path, on a free loopback port;
+ * for what only a real process shows: signals, exit codes, kills. Its output goes to {@link
+ * #log()}. {@link #close()} kills it if it is still running.
+ */
+public final class ServerProcess implements AutoCloseable {
+  private static final Duration READY_WAIT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private ServerProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /** Starts the server with {@code environment} added to this JVM's; {@code PORT} is chosen here. */
+  public static ServerProcess start(Map<String, String> environment) throws IOException {
+    int port = freePort();
+    Path log = File.createTempFile("towerline-process", ".log").toPath();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("PORT", String.valueOf(port));
+    return new ServerProcess(builder.start(), log, port);
+  }
+
+  /** Waits until {@code /health/ready} answers 200. */
+  public ServerProcess awaitReady() {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest ready = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+    await("server process ready; log: " + log)
+        .atMost(READY_WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    return this;
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** {@code http://127.0.0.1:<port>} + {@code pathAndQuery}. */
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+  }
+
+  /** {@code ws://127.0.0.1:<port>} + {@code path}. */
+  public URI webSocketUri(String path) {
+    return URI.create("ws://127.0.0.1:" + port + path);
+  }
+
+  /** What the process wrote so far, for failure messages. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
