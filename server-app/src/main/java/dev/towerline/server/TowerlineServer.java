@@ -1,6 +1,7 @@
 package dev.towerline.server;
 
 import dev.towerline.server.config.ServerConfig;
+import dev.towerline.server.feed.intake.ClientFrameIntake;
 import dev.towerline.server.http.grizzly.EmbeddedWebSocketContainer;
 import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
 import dev.towerline.server.http.grizzly.UnservedUpgradeAddOn;
@@ -36,6 +37,8 @@ public final class TowerlineServer implements AutoCloseable {
   /** Base path of the API; WebSocket endpoint paths are relative to it. */
   public static final String API_BASE_PATH = "/api/v1";
 
+  // The largest client message a feed reads, plus the largest WebSocket frame header.
+  private static final int WEBSOCKET_READ_LIMIT_BYTES = ClientFrameIntake.MAX_MESSAGE_BYTES + 14;
   // The name Jersey's GrizzlyHttpServerFactory gives the one listener it creates.
   private static final String LISTENER = "grizzly";
   // Extra wait for Grizzly's own forced stop after the grace period.
@@ -78,7 +81,7 @@ public final class TowerlineServer implements AutoCloseable {
         new UnservedUpgradeAddOn(
             webSocketEndpoints.stream().map(endpoint -> API_BASE_PATH + endpoint.getPath()).collect(Collectors.toSet())));
 
-    EmbeddedWebSocketContainer webSockets = new EmbeddedWebSocketContainer();
+    EmbeddedWebSocketContainer webSockets = new EmbeddedWebSocketContainer(WEBSOCKET_READ_LIMIT_BYTES);
     try {
       for (ServerEndpointConfig endpoint : webSocketEndpoints) {
         webSockets.addEndpoint(endpoint);

@@ -14,14 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a feed does with what a client sends over a real socket (FR-308): an invalid frame gets an
- * {@code error} frame and the connection stays; repeated ones close it with 1008; an oversized one
- * is refused with {@code FRAME_TOO_LARGE}, and a fragmented message beyond the read buffer is cut
- * with 1009 before it is read.
+ * {@code error} frame and the connection stays; repeated ones close it with 1008; one over 4 KiB
+ * is refused with {@code FRAME_TOO_LARGE}, and a message beyond what a feed reads at all, in one
+ * frame or in fragments, is cut with 1009 before it is held whole.
  */
 class FeedClientFramesTest {
-
-  /** The read buffer {@code FeedEndpoint} gives each connection. */
-  private static final int READ_BUFFER_CHARS = ClientFrameIntake.MAX_FRAME_CHARS * 4;
 
   /** Not JSON, an unknown frame type, a frame only the server sends. */
   private static final List<String> INVALID_FRAMES =
@@ -59,34 +56,53 @@ class FeedClientFramesTest {
 
   @Test
   void oversizedFrameIsRefusedWithFrameTooLargeAndTheConnectionStaysOpen() throws Exception {
-    // Just over the limit, and over the read buffer too: Tyrus bounds only fragmented messages by
-    // the buffer, so a message sent in one frame reaches the intake whole and is refused there.
-    for (int size : new int[] {ClientFrameIntake.MAX_FRAME_CHARS + 1, READ_BUFFER_CHARS + 1}) {
+    // Just over the limit; over it in bytes though not in characters (2,049 two-byte characters);
+    // and as large as a feed reads at all.
+    List<String> oversized =
+        List.of(
+            "x".repeat(ClientFrameIntake.MAX_FRAME_BYTES + 1),
+            "é".repeat(ClientFrameIntake.MAX_FRAME_BYTES / 2 + 1),
+            "x".repeat(ClientFrameIntake.MAX_MESSAGE_BYTES));
+    for (String message : oversized) {
       FeedRecorder recorder = connected();
 
-      recorder.sendText("x".repeat(size));
+      recorder.sendText(message);
 
       JsonNode error = assertErrorFrame(recorder.assertNextText(), "FRAME_TOO_LARGE");
-      assertThat(error.path("details").path("max_bytes").asInt()).as("max_bytes for %s chars", size)
-          .isEqualTo(ClientFrameIntake.MAX_FRAME_CHARS);
-      assertAnswersPing(recorder, "after-" + size);
+      assertThat(error.path("details").path("max_bytes").asInt()).as("max_bytes for %s chars", message.length())
+          .isEqualTo(ClientFrameIntake.MAX_FRAME_BYTES);
+      assertAnswersPing(recorder, "after-" + message.length());
       recorder.close();
     }
   }
 
   @Test
-  void fragmentedMessageBeyondTheReadBufferIsClosedWith1009AndTheServerStaysHealthy() throws Exception {
+  void messageBeyondTheReadLimitInOneFrameIsClosedWith1011AndTheServerStaysHealthy() throws Exception {
     FeedRecorder recorder = connected();
 
-    recorder.sendTextInFragments("x".repeat(READ_BUFFER_CHARS + 1), ClientFrameIntake.MAX_FRAME_CHARS);
+    // Tyrus bounds one frame by its read buffer, which it rounds up: twice the limit is surely over.
+    // It closes with 1011 "Buffer overflow." without telling the endpoint (asyncapi.yaml, "Closing").
+    recorder.sendText("x".repeat(2 * ClientFrameIntake.MAX_MESSAGE_BYTES));
 
+    assertClosedThenServerStillServes(recorder, 1011);
+  }
+
+  @Test
+  void fragmentedMessageBeyondTheReadLimitIsClosedWith1009AndTheServerStaysHealthy() throws Exception {
+    FeedRecorder recorder = connected();
+
+    recorder.sendTextInFragments("x".repeat(ClientFrameIntake.MAX_MESSAGE_BYTES + 1), ClientFrameIntake.MAX_FRAME_BYTES);
+
+    assertClosedThenServerStillServes(recorder, 1009);
+  }
+
+  private static void assertClosedThenServerStillServes(FeedRecorder recorder, int closeCode) {
     CloseReason close = recorder.assertNextClose();
-    assertThat(close.getCloseCode().getCode()).as("close %s", close).isEqualTo(1009);
+    assertThat(close.getCloseCode().getCode()).as("close %s", close).isEqualTo(closeCode);
     recorder.assertExhausted();
     FeedRecorder next = feeds.connect("devices");
     assertThat(Feeds.type(next.assertNextText())).isEqualTo("connection_ack");
     assertThat(Feeds.type(next.assertNextText())).isEqualTo("snapshot");
-    next.close();
   }
 
   /** A client on the devices feed that has read its ack and snapshot. */

@@ -56,7 +56,7 @@ public final class FeedEndpoint extends Endpoint {
     String id = "ws_" + HexFormat.of().formatHex(randomBytes());
     FeedSession feedSession = new FeedSession(id, feed, session, service, filter);
     session.getUserProperties().put(SESSION, feedSession);
-    session.setMaxTextMessageBufferSize(ClientFrameIntake.MAX_FRAME_CHARS * 4);
+    session.setMaxTextMessageBufferSize(ClientFrameIntake.MAX_MESSAGE_BYTES);
     ClientFrameIntake intake = new ClientFrameIntake(service.json(), service.clock());
     session.addMessageHandler(
         String.class,

@@ -23,8 +23,13 @@ public final class ClientFrameIntake {
   /** RFC 6455 "Policy Violation". */
   public static final int CLOSE_POLICY_VIOLATION = 1008;
   public static final int MAX_INVALID_FRAMES = 3;
-  /** Client frames are tiny; anything larger is refused unread. */
-  public static final int MAX_FRAME_CHARS = 4_096;
+  /** Client frames are tiny; a larger one is answered with FRAME_TOO_LARGE and not parsed. */
+  public static final int MAX_FRAME_BYTES = 4_096;
+  /**
+   * The largest message a feed reads at all (UTF-8 bytes): beyond it the connection is closed
+   * with 1009, before the message is held in memory whole.
+   */
+  public static final int MAX_MESSAGE_BYTES = 65_536;
 
   /** What the connection should do with one client frame. */
   public sealed interface Reply {
@@ -48,8 +53,8 @@ public final class ClientFrameIntake {
   }
 
   public Reply read(String text) {
-    if (text.length() > MAX_FRAME_CHARS) {
-      return invalid(ErrorCode.FRAME_TOO_LARGE, "Frame exceeds " + MAX_FRAME_CHARS + " characters", Map.of("max_bytes", MAX_FRAME_CHARS));
+    if (utf8Length(text) > MAX_FRAME_BYTES) {
+      return invalid(ErrorCode.FRAME_TOO_LARGE, "Frame exceeds " + MAX_FRAME_BYTES + " bytes", Map.of("max_bytes", MAX_FRAME_BYTES));
     }
     Frame frame;
     try {
@@ -87,5 +92,27 @@ public final class ClientFrameIntake {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+  /** UTF-8 length of {@code text}, counting no further than just past the frame limit. */
+  private static int utf8Length(String text) {
+    if (text.length() > MAX_FRAME_BYTES) {
+      return text.length();
+    }
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 }

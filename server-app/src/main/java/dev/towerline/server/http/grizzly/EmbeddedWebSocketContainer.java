@@ -19,9 +19,13 @@ public final class EmbeddedWebSocketContainer extends TyrusServerContainer {
   private final TyrusWebSocketEngine engine;
   private volatile String contextPath = "/";
 
-  public EmbeddedWebSocketContainer() {
+  /**
+   * @param readLimitBytes the largest frame read from a connection (Tyrus' incoming buffer); a
+   *     larger one fails the connection instead of being held in memory
+   */
+  public EmbeddedWebSocketContainer(int readLimitBytes) {
     super(Set.<Class<?>>of());
-    this.engine = TyrusWebSocketEngine.builder(this).build();
+    this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(readLimitBytes).build();
   }
 
   /**
