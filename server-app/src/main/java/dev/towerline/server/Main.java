@@ -1,5 +1,6 @@
 package dev.towerline.server;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.config.TowerlineConfig;
 import dev.towerline.server.devices.AdbRuntime;
@@ -63,6 +64,7 @@ public final class Main {
       config = TowerlineConfig.fromEnvironment(System.getenv());
     } catch (IllegalArgumentException e) {
       log.error("Invalid configuration: {}", e.getMessage());
+      stopLogging();
       System.exit(EXIT_BAD_CONFIGURATION);
       return;
     }
@@ -72,11 +74,29 @@ public final class Main {
     } catch (IOException | RuntimeException e) {
       log.error(
           "Towerline server could not start on {}:{}", config.server().bindAddress(), config.server().port(), e);
+      stopLogging();
       System.exit(EXIT_START_FAILED);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "towerline-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  stopLogging();
+                },
+                "towerline-shutdown"));
     server.awaitStop();
+  }
+
+  /**
+   * Writes out the log lines still queued and stops logging. Logback's own shutdown hook would
+   * run concurrently with ours and drop the lines of the stop itself, so this runs last instead.
+   */
+  private static void stopLogging() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+      logging.stop();
+    }
   }
 
   /** Wires and starts the server; tests use this with port 0. */

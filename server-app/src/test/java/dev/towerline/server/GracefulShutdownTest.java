@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM to a real server process (FR-309): feed clients are closed with 1012 so they reconnect
- * at once, and the process exits by itself within its shutdown timeout.
+ * at once, the process exits by itself within its shutdown timeout, and its log tells the stop.
  */
 class GracefulShutdownTest {
 
@@ -55,6 +55,8 @@ class GracefulShutdownTest {
       assertThat(exited).as("exited within %s; log:%n%s", EXIT_BOUND, server.log()).isTrue();
       System.out.printf("GracefulShutdownTest: SIGTERM to exit took %d ms (bound %d ms)%n", exitMillis, EXIT_BOUND.toMillis());
       assertThat(server.process().exitValue()).as("exit code; log:%n%s", server.log()).isEqualTo(EXIT_ON_SIGTERM);
+      // Logging stops after the server does, so the stop is on record for whoever reads the log.
+      assertThat(server.log()).contains("closed with 1012").contains("Towerline server stopped in");
     } finally {
       client.shutdown();
     }

@@ -80,7 +80,9 @@ public final class DatabaseConfig {
 
   /** An H2 file database in {@code dataDir}, in PostgreSQL mode so both speak the same SQL. */
   static String embeddedUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("towerline") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("towerline") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        // H2's own exit hook would close the database under the server's orderly stop.
+        + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public String url() {
