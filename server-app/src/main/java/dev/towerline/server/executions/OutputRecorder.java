@@ -1,6 +1,7 @@
 package dev.towerline.server.executions;
 
 import dev.towerline.server.adb.OutputSink;
+import dev.towerline.server.text.Utf8Length;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -67,7 +68,7 @@ final class OutputRecorder implements OutputSink {
     if (chunk.isEmpty()) {
       return;
     }
-    int bytes = Utf8.length(chunk);
+    int bytes = Utf8Length.of(chunk);
     pending.append(chunk);
     pendingBytes += bytes;
     total += bytes;

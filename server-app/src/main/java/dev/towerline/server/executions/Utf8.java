@@ -1,5 +1,6 @@
 package dev.towerline.server.executions;
 
+import dev.towerline.server.text.Utf8Length;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,26 +8,6 @@ import java.util.List;
 /** Byte arithmetic on UTF-8 text that never splits a character. */
 final class Utf8 {
   private Utf8() {}
-
-  /** UTF-8 length of {@code text} without encoding it. */
-  static int length(CharSequence text) {
-    int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        // Lone surrogates are written as '?' by the encoder: one byte.
-        bytes += Character.isSurrogate(c) ? 1 : 3;
-      }
-    }
-    return bytes;
-  }
 
   /**
    * Removes whole characters from the start of {@code text} until at least {@code bytes} bytes are
@@ -40,7 +21,7 @@ final class Utf8 {
     while (removed < bytes && chars < text.length()) {
       int codePoint = Character.codePointAt(text, chars);
       int width = Character.charCount(codePoint);
-      removed += length(text.subSequence(chars, chars + width));
+      removed += Utf8Length.of(text.subSequence(chars, chars + width));
       chars += width;
     }
     text.delete(0, chars);
@@ -56,7 +37,7 @@ final class Utf8 {
     int i = 0;
     while (i < text.length()) {
       int width = Character.charCount(text.codePointAt(i));
-      int size = length(text.subSequence(i, i + width));
+      int size = Utf8Length.of(text.subSequence(i, i + width));
       if (bytes + size > maxBytes && i > start) {
         chunks.add(new OutputChunk(offset + startBytes, bytes, text.substring(start, i)));
         start = i;

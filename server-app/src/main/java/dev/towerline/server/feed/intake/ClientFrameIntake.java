@@ -8,6 +8,7 @@ import dev.towerline.protocol.ErrorFrame;
 import dev.towerline.protocol.Frame;
 import dev.towerline.protocol.Ping;
 import dev.towerline.protocol.Pong;
+import dev.towerline.server.text.Utf8Length;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,7 +54,8 @@ public final class ClientFrameIntake {
   }
 
   public Reply read(String text) {
-    if (utf8Length(text) > MAX_FRAME_BYTES) {
+    // Each character takes at least one byte: only short texts need counting.
+    if (text.length() > MAX_FRAME_BYTES || Utf8Length.of(text) > MAX_FRAME_BYTES) {
       return invalid(ErrorCode.FRAME_TOO_LARGE, "Frame exceeds " + MAX_FRAME_BYTES + " bytes", Map.of("max_bytes", MAX_FRAME_BYTES));
     }
     Frame frame;
@@ -92,27 +94,5 @@ public final class ClientFrameIntake {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-  }
-
-  /** UTF-8 length of {@code text}, counting no further than just past the frame limit. */
-  private static int utf8Length(String text) {
-    if (text.length() > MAX_FRAME_BYTES) {
-      return text.length();
-    }
-    int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 }

@@ -1,0 +1,2 @@
+/** Text measured as the wire carries it. */
+package dev.towerline.server.text;
