@@ -25,6 +25,7 @@ import dev.towerline.spec.ContractDocuments;
 import java.util.List;
 import dev.towerline.server.http.RestApplication;
 import dev.towerline.server.http.error.ErrorResponses;
+import dev.towerline.server.http.grizzly.BareErrorEnvelopeAddOn;
 import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
 import dev.towerline.server.http.grizzly.JsonErrorPageGenerator;
 import dev.towerline.server.json.JsonMappers;
@@ -194,7 +195,9 @@ public final class Main {
             config.server(),
             rest,
             feeds.endpoints(),
-            new HandshakeGuardAddOn(TowerlineServer.API_BASE_PATH, feeds.handshakeGuard(), errors, json),
+            List.of(
+                new HandshakeGuardAddOn(TowerlineServer.API_BASE_PATH, feeds.handshakeGuard(), errors, json),
+                new BareErrorEnvelopeAddOn(errors, json)),
             new JsonErrorPageGenerator(errors, json));
     server.runFirstOnStop(feeds::closeAll);
     log.info(

@@ -3,7 +3,6 @@ package dev.towerline.server;
 import dev.towerline.server.config.ServerConfig;
 import dev.towerline.server.feed.intake.ClientFrameIntake;
 import dev.towerline.server.http.grizzly.EmbeddedWebSocketContainer;
-import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
 import dev.towerline.server.http.grizzly.UnservedUpgradeAddOn;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -63,7 +63,7 @@ public final class TowerlineServer implements AutoCloseable {
   /**
    * Binds {@code config}'s address and port and starts serving.
    *
-   * @param handshakeGuard decides every WebSocket handshake under {@value #API_BASE_PATH} before Tyrus sees it
+   * @param addOns Grizzly add-ons, set up after Tyrus' (so they can place filters around it)
    * @param errorPages renders the errors Grizzly answers itself, outside the REST application
    * @throws IOException when the port cannot be bound
    */
@@ -71,7 +71,7 @@ public final class TowerlineServer implements AutoCloseable {
       ServerConfig config,
       ResourceConfig rest,
       List<ServerEndpointConfig> webSocketEndpoints,
-      HandshakeGuardAddOn handshakeGuard,
+      List<AddOn> addOns,
       ErrorPageGenerator errorPages)
       throws IOException {
     HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(config), rest, false);
@@ -92,7 +92,7 @@ public final class TowerlineServer implements AutoCloseable {
       throw new IllegalStateException("WebSocket endpoints cannot be deployed", e);
     }
     listener.registerAddOn(new WebSocketAddOn(webSockets, API_BASE_PATH));
-    listener.registerAddOn(handshakeGuard);
+    addOns.forEach(listener::registerAddOn);
 
     try {
       http.start();

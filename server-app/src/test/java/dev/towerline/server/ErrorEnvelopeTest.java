@@ -149,4 +149,31 @@ class ErrorEnvelopeTest {
     assertThat(body.path("request_id").asText()).isNotBlank();
     assertThat(response).doesNotContain("Exception").doesNotContain("<html");
   }
+
+  @Test
+  void headersOverTheLimitAreAnsweredWithTheEnvelope() throws Exception {
+    String response =
+        RawHttp.exchange(
+            server.port(),
+            "GET /api/v1/devices HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "a".repeat(10_000) + "\r\n\r\n");
+
+    assertGrizzlysOwn400IsAnEnvelope(response);
+  }
+
+  @Test
+  void requestLineOverTheLimitIsAnsweredWithTheEnvelope() throws Exception {
+    String response =
+        RawHttp.exchange(
+            server.port(), "GET /api/v1/devices?q=" + "b".repeat(10_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+
+    assertGrizzlysOwn400IsAnEnvelope(response);
+  }
+
+  /** Grizzly's codec refuses these before any handler; RawHttp has checked them against the contract. */
+  private static void assertGrizzlysOwn400IsAnEnvelope(String response) {
+    assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+    JsonNode body = Envelopes.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
+    assertThat(body.path("error").path("code").asText()).isEqualTo(ErrorCode.INVALID_PARAMETER.value());
+    assertThat(response).containsIgnoringCase("X-Request-Id: " + body.path("request_id").asText());
+  }
 }
