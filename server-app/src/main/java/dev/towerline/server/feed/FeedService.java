@@ -5,23 +5,16 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.protocol.ApiError;
-import dev.towerline.protocol.BreakerState;
 import dev.towerline.protocol.ConnectionAck;
-import dev.towerline.protocol.Device;
-import dev.towerline.protocol.DeviceState;
 import dev.towerline.protocol.DeviceUpdated;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.protocol.ErrorFrame;
 import dev.towerline.protocol.Execution;
 import dev.towerline.protocol.ExecutionOutputChunk;
-import dev.towerline.protocol.ExecutionStatus;
 import dev.towerline.protocol.ExecutionUpdated;
 import dev.towerline.protocol.Feed;
 import dev.towerline.protocol.FeedEvent;
 import dev.towerline.protocol.Frame;
-import dev.towerline.protocol.Ping;
-import dev.towerline.protocol.ResyncRequired;
-import dev.towerline.protocol.Snapshot;
 import dev.towerline.protocol.Stats;
 import dev.towerline.protocol.StatsSummary;
 import dev.towerline.server.devices.DeviceDirectory;
@@ -37,7 +30,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +39,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +57,6 @@ public final class FeedService implements AutoCloseable {
   static final int CLOSE_TRY_AGAIN_LATER = 1013;
 
   private static final Logger log = LoggerFactory.getLogger(FeedService.class);
-  private static final int REPLAY_PAGE = 500;
   private static final int REPLAY_THREADS = 4;
 
   private final FeedConfig config;
@@ -79,14 +69,14 @@ public final class FeedService implements AutoCloseable {
   private final Map<Feed, FeedChannel> channels = new EnumMap<>(Feed.class);
   private final Set<FeedSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicInteger admitted = new AtomicInteger();
-  private final Map<ExecutionStatus, AtomicLong> finishedSeen = new EnumMap<>(ExecutionStatus.class);
+  private final DashboardStats stats;
+  private final FeedCatchUp catchUp;
+  private final FeedHeartbeat heartbeat;
   private final ScheduledExecutorService timers;
   private final ExecutorService replays;
   private final Counter messagesSent;
   private final Counter slowConsumerCloses;
-  private final Counter silentPeerCloses;
   private final Counter limitCloses;
-  private final AtomicLong ticks = new AtomicLong();
   private volatile boolean stopping;
 
   public FeedService(
@@ -108,9 +98,8 @@ public final class FeedService implements AutoCloseable {
     for (Feed feed : Feed.values()) {
       channels.put(feed, new FeedChannel(feed, eventLog, json, meters));
     }
-    for (ExecutionStatus status : ExecutionStatus.values()) {
-      finishedSeen.put(status, new AtomicLong());
-    }
+    this.stats = new DashboardStats(devices, executions, sessions::size);
+    this.catchUp = new FeedCatchUp(this, eventLog, json, devices, executions, stats);
     this.timers = Executors.newScheduledThreadPool(1, daemon("towerline-feed-timers"));
     this.replays = Executors.newFixedThreadPool(REPLAY_THREADS, daemon("towerline-feed-replay"));
     Gauge.builder("towerline.ws.connections", sessions, Set::size)
@@ -119,7 +108,7 @@ public final class FeedService implements AutoCloseable {
     this.messagesSent =
         Counter.builder("towerline.ws.messages.sent").description("Frames sent on the WebSocket feeds").register(meters);
     this.slowConsumerCloses = closes(meters, "slow_consumer");
-    this.silentPeerCloses = closes(meters, "silent_peer");
+    this.heartbeat = new FeedHeartbeat(this, sessions, config.heartbeat(), closes(meters, "silent_peer"));
     this.limitCloses = closes(meters, "connection_limit");
   }
 
@@ -134,9 +123,7 @@ public final class FeedService implements AutoCloseable {
         new ExecutionListener() {
           @Override
           public void changed(ExecutionRecord after) {
-            if (after.isFinished()) {
-              finishedSeen.get(after.status()).incrementAndGet();
-            }
+            stats.changed(after);
             Execution execution = after.toContract();
             OffsetDateTime ts = now();
             publish(Feed.EXECUTIONS, seq -> new ExecutionUpdated().withSeq(seq).withTs(ts).withExecution(execution));
@@ -157,10 +144,10 @@ public final class FeedService implements AutoCloseable {
                         .withData(data));
           }
         });
-    long tick = Math.max(50, config.heartbeat().toMillis() / 2);
-    timers.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
-    long stats = config.statsInterval().toMillis();
-    timers.scheduleAtFixedRate(this::publishStats, stats, stats, TimeUnit.MILLISECONDS);
+    long beat = heartbeat.period().toMillis();
+    timers.scheduleAtFixedRate(heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+    long statsEvery = config.statsInterval().toMillis();
+    timers.scheduleAtFixedRate(this::publishStats, statsEvery, statsEvery, TimeUnit.MILLISECONDS);
     long purge = config.purgeInterval().toMillis();
     timers.scheduleWithFixedDelay(this::purge, purge, purge, TimeUnit.MILLISECONDS);
     return this;
@@ -232,7 +219,7 @@ public final class FeedService implements AutoCloseable {
         session.id(), session.feed().value(), since == null ? "" : " resuming after seq " + since,
         kv("event", since == null ? "ws_connect" : "ws_resume"), kv("session_id", session.id()),
         kv("feed", session.feed().value()), kv("since", since));
-    replays.execute(() -> catchUp(session, since));
+    replays.execute(() -> catchUp.run(session, since));
   }
 
   void closed(FeedSession session, int code, String reason) {
@@ -255,92 +242,6 @@ public final class FeedService implements AutoCloseable {
     slowConsumerCloses.increment();
   }
 
-  private void catchUp(FeedSession session, Long since) {
-    FeedConnection connection = session.connection();
-    Feed feed = session.feed();
-    try {
-      if (since == null) {
-        sendSnapshot(session);
-        return;
-      }
-      EventLog.Bounds bounds = eventLog.bounds(feed);
-      ResyncRequired.Reason reason = null;
-      if (since > bounds.latest()) {
-        reason = ResyncRequired.Reason.AHEAD_OF_LOG;
-      } else if (since < bounds.latest() && since < bounds.oldest() - 1) {
-        reason = ResyncRequired.Reason.TOO_OLD;
-      }
-      if (reason != null) {
-        session.send(
-            new ResyncRequired()
-                .withTs(now())
-                .withFeed(feed)
-                .withRequestedSince(since)
-                .withOldestSeq(bounds.oldest())
-                .withLatestSeq(bounds.latest())
-                .withReason(reason));
-        sendSnapshot(session);
-        return;
-      }
-      long cursor = since;
-      while (true) {
-        List<EventLog.StoredEvent> page = eventLog.after(feed, cursor, REPLAY_PAGE);
-        for (EventLog.StoredEvent stored : page) {
-          FeedEvent event = json.readValue(stored.payload(), FeedEvent.class);
-          pace(connection);
-          if (!connection.replay(stored.seq(), event, stored.payload())) {
-            return;
-          }
-          cursor = stored.seq();
-        }
-        if (page.size() < REPLAY_PAGE) {
-          break;
-        }
-      }
-      connection.goLive(cursor);
-    } catch (JsonProcessingException | RuntimeException e) {
-      log.warn("WebSocket {} could not catch up on the {} feed: {}", session.id(), feed.value(), e.toString());
-      session.sendThenClose(
-          error(ErrorCode.INTERNAL_ERROR, "The feed could not be read; reconnect with since"),
-          CLOSE_UNEXPECTED,
-          "feed unavailable");
-    }
-  }
-
-  /** Lets the outbox drain while replaying, so a long replay does not count as a slow consumer. */
-  private void pace(FeedConnection connection) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    int limit = Math.max(1, config.outboxLimits().maxFrames() / 2);
-    while (connection.outbox().backlog() > limit && !connection.outbox().isClosed() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  private void sendSnapshot(FeedSession session) {
-    Feed feed = session.feed();
-    // The seq is read before the state: the state may already reflect a later event (sent again,
-    // harmless), never miss one.
-    long seq = eventLog.latest(feed);
-    Snapshot snapshot = new Snapshot().withTs(now()).withFeed(feed).withSeq(seq);
-    switch (feed) {
-      case DEVICES -> snapshot.setDevices(devices.all());
-      case EXECUTIONS ->
-          snapshot.setExecutions(
-              executions.active().stream()
-                  .map(ExecutionRecord::toContract)
-                  .filter(e -> session.connection().accepts(new ExecutionUpdated().withExecution(e)))
-                  .toList());
-      case DASHBOARD -> snapshot.setStats(stats());
-    }
-    session.send(snapshot);
-    session.connection().goLive(seq);
-  }
-
   private ConnectionAck ack(FeedSession session) {
     return new ConnectionAck()
         .withTs(now())
@@ -354,67 +255,16 @@ public final class FeedService implements AutoCloseable {
     return new ErrorFrame().withTs(now()).withError(new ApiError().withCode(code).withMessage(message));
   }
 
-  // ---- heartbeat, stats, retention ----
-
-  private void heartbeat() {
-    try {
-      boolean appPing = ticks.incrementAndGet() % 2 == 0;
-      long silentLimit = config.heartbeat().toNanos() * 2;
-      for (FeedSession session : sessions) {
-        if (session.connection().silentNanos() > silentLimit) {
-          silentPeerCloses.increment();
-          session.close(CLOSE_GOING_AWAY, "peer silent for two heartbeat intervals");
-          continue;
-        }
-        session.webSocketPing();
-        if (appPing) {
-          session.send(new Ping().withTs(now()).withNonce(Long.toHexString(ticks.get())));
-        }
-      }
-    } catch (RuntimeException e) {
-      log.warn("Heartbeat round failed: {}", e.toString());
-    }
-  }
+  // ---- stats, retention ----
 
   private void publishStats() {
     try {
-      StatsSummary summary = stats();
+      StatsSummary summary = stats.now();
       OffsetDateTime ts = now();
       publish(Feed.DASHBOARD, seq -> new Stats().withSeq(seq).withTs(ts).withStats(summary));
     } catch (RuntimeException e) {
       log.debug("Dashboard stats not published: {}", e.toString());
     }
-  }
-
-  /** Devices by state, executions by status, open breakers and connected clients, now. */
-  StatsSummary stats() {
-    Map<String, Long> byState = new LinkedHashMap<>();
-    for (DeviceState state : DeviceState.values()) {
-      byState.put(state.value(), 0L);
-    }
-    long openBreakers = 0;
-    for (Device device : devices.all()) {
-      byState.merge(device.getState().value(), 1L, Long::sum);
-      if (device.getLink() != null && device.getLink().getBreakerState() == BreakerState.OPEN) {
-        openBreakers++;
-      }
-    }
-    Map<String, Long> byStatus = new LinkedHashMap<>();
-    for (ExecutionStatus status : ExecutionStatus.values()) {
-      byStatus.put(status.value(), finishedSeen.get(status).get());
-    }
-    try {
-      for (ExecutionRecord active : executions.active()) {
-        byStatus.merge(active.status().value(), 1L, Long::sum);
-      }
-    } catch (RuntimeException e) {
-      log.debug("Active executions not counted: {}", e.toString());
-    }
-    return new StatsSummary()
-        .withDevicesByState(byState)
-        .withExecutionsByStatus(byStatus)
-        .withOpenBreakers(openBreakers)
-        .withConnectedClients((long) sessions.size());
   }
 
   private void purge() {

@@ -1,0 +1,58 @@
+package dev.towerline.server.feed;
+
+import dev.towerline.protocol.Ping;
+import io.micrometer.core.instrument.Counter;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One heartbeat round every half interval: a WebSocket ping to every connection, an app-level
+ * {@code ping} frame every other round (so once per interval), and a close for every peer that
+ * has been silent for two intervals.
+ */
+final class FeedHeartbeat implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(FeedHeartbeat.class);
+
+  private final FeedService service;
+  private final Collection<FeedSession> sessions;
+  private final Duration interval;
+  private final Counter silentPeerCloses;
+  private final AtomicLong rounds = new AtomicLong();
+
+  FeedHeartbeat(FeedService service, Collection<FeedSession> sessions, Duration interval, Counter silentPeerCloses) {
+    this.service = service;
+    this.sessions = sessions;
+    this.interval = interval;
+    this.silentPeerCloses = silentPeerCloses;
+  }
+
+  /** How often {@link #run()} should be called. */
+  Duration period() {
+    return Duration.ofMillis(Math.max(50, interval.toMillis() / 2));
+  }
+
+  @Override
+  public void run() {
+    try {
+      long round = rounds.incrementAndGet();
+      boolean appPing = round % 2 == 0;
+      long silentLimit = interval.toNanos() * 2;
+      for (FeedSession session : sessions) {
+        if (session.connection().silentNanos() > silentLimit) {
+          silentPeerCloses.increment();
+          session.close(FeedService.CLOSE_GOING_AWAY, "peer silent for two heartbeat intervals");
+          continue;
+        }
+        session.webSocketPing();
+        if (appPing) {
+          session.send(new Ping().withTs(service.now()).withNonce(Long.toHexString(round)));
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Heartbeat round failed: {}", e.toString());
+    }
+  }
+}
