@@ -48,7 +48,7 @@ public final class FeedEndpoint extends Endpoint {
       sendErrorThenClose(session, e.getMessage());
       return;
     }
-    if (!service.admit()) {
+    if (!service.admit(feed)) {
       closeQuietly(session, FeedService.CLOSE_TRY_AGAIN_LATER, "connection limit reached; try again later");
       return;
     }

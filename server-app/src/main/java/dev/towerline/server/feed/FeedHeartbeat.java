@@ -1,7 +1,6 @@
 package dev.towerline.server.feed;
 
 import dev.towerline.protocol.Ping;
-import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,14 +18,12 @@ final class FeedHeartbeat implements Runnable {
   private final FeedService service;
   private final Collection<FeedSession> sessions;
   private final Duration interval;
-  private final Counter silentPeerCloses;
   private final AtomicLong rounds = new AtomicLong();
 
-  FeedHeartbeat(FeedService service, Collection<FeedSession> sessions, Duration interval, Counter silentPeerCloses) {
+  FeedHeartbeat(FeedService service, Collection<FeedSession> sessions, Duration interval) {
     this.service = service;
     this.sessions = sessions;
     this.interval = interval;
-    this.silentPeerCloses = silentPeerCloses;
   }
 
   /** How often {@link #run()} should be called. */
@@ -42,7 +39,7 @@ final class FeedHeartbeat implements Runnable {
       long silentLimit = interval.toNanos() * 2;
       for (FeedSession session : sessions) {
         if (session.connection().silentNanos() > silentLimit) {
-          silentPeerCloses.increment();
+          service.metrics().closed(session.feed(), FeedMetrics.CloseReason.SILENT_PEER);
           session.close(FeedService.CLOSE_GOING_AWAY, "peer silent for two heartbeat intervals");
           continue;
         }

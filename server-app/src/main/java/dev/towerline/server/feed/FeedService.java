@@ -23,8 +23,6 @@ import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionService;
 import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.http.grizzly.HandshakeGuard;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -74,9 +72,7 @@ public final class FeedService implements AutoCloseable {
   private final FeedHeartbeat heartbeat;
   private final ScheduledExecutorService timers;
   private final ExecutorService replays;
-  private final Counter messagesSent;
-  private final Counter slowConsumerCloses;
-  private final Counter limitCloses;
+  private final FeedMetrics metrics;
   private volatile boolean stopping;
 
   public FeedService(
@@ -102,14 +98,8 @@ public final class FeedService implements AutoCloseable {
     this.catchUp = new FeedCatchUp(this, eventLog, json, devices, executions, stats);
     this.timers = Executors.newScheduledThreadPool(1, daemon("towerline-feed-timers"));
     this.replays = Executors.newFixedThreadPool(REPLAY_THREADS, daemon("towerline-feed-replay"));
-    Gauge.builder("towerline.ws.connections", sessions, Set::size)
-        .description("Open WebSocket feed connections")
-        .register(meters);
-    this.messagesSent =
-        Counter.builder("towerline.ws.messages.sent").description("Frames sent on the WebSocket feeds").register(meters);
-    this.slowConsumerCloses = closes(meters, "slow_consumer");
-    this.heartbeat = new FeedHeartbeat(this, sessions, config.heartbeat(), closes(meters, "silent_peer"));
-    this.limitCloses = closes(meters, "connection_limit");
+    this.metrics = new FeedMetrics(meters, sessions);
+    this.heartbeat = new FeedHeartbeat(this, sessions, config.heartbeat());
   }
 
   /** Hooks the feeds to the domain and starts heartbeats, stats and retention. */
@@ -193,14 +183,14 @@ public final class FeedService implements AutoCloseable {
   // ---- connections ----
 
   /** Admits a new connection, or answers false at the connection limit (the caller closes with 1013). */
-  boolean admit() {
+  boolean admit(Feed feed) {
     if (stopping) {
       return false;
     }
     while (true) {
       int now = admitted.get();
       if (now >= config.maxConnections()) {
-        limitCloses.increment();
+        metrics.closed(feed, FeedMetrics.CloseReason.CONNECTION_LIMIT);
         return false;
       }
       if (admitted.compareAndSet(now, now + 1)) {
@@ -234,12 +224,8 @@ public final class FeedService implements AutoCloseable {
     }
   }
 
-  void sent() {
-    messagesSent.increment();
-  }
-
-  void slowConsumer() {
-    slowConsumerCloses.increment();
+  FeedMetrics metrics() {
+    return metrics;
   }
 
   private ConnectionAck ack(FeedSession session) {
@@ -311,13 +297,6 @@ public final class FeedService implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("frame cannot be written as JSON", e);
     }
-  }
-
-  private static Counter closes(MeterRegistry meters, String reason) {
-    return Counter.builder("towerline.ws.closes")
-        .description("WebSocket feed connections the server closed, by reason")
-        .tag("reason", reason)
-        .register(meters);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

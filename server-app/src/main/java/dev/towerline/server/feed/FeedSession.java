@@ -69,7 +69,7 @@ final class FeedSession implements FrameTransport {
     try {
       session.getAsyncRemote().sendText(text, result -> {
         if (result.isOK()) {
-          service.sent();
+          service.metrics().sent(feed);
           done.accept(null);
         } else {
           done.accept(result.getException());
@@ -83,7 +83,7 @@ final class FeedSession implements FrameTransport {
   @Override
   public void close(int code, String reason) {
     if (code == Outbox.CLOSE_TRY_AGAIN_LATER) {
-      service.slowConsumer();
+      service.metrics().closed(feed, FeedMetrics.CloseReason.SLOW_CONSUMER);
     }
     outbox.discard();
     try {
