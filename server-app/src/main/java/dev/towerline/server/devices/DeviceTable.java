@@ -1,0 +1,176 @@
+package dev.towerline.server.devices;
+
+import dev.towerline.protocol.Device;
+import dev.towerline.protocol.DeviceState;
+import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.adb.AdbDevice;
+import dev.towerline.server.adb.AdbLinkMonitor;
+import dev.towerline.server.adb.LinkHealth;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every device ever seen, by serial. Changes are made under one lock and each change a client
+ * could see is announced while still holding it, so announcements follow the order of the
+ * changes; reads need no lock.
+ */
+final class DeviceTable implements AdbLinkMonitor.LinkListener {
+
+  private final AdbLinkMonitor links;
+  private final AdbConfig config;
+  private final Clock clock;
+  private final DeviceAnnouncer announcer;
+  private final Map<String, TrackedDevice> devices = new ConcurrentHashMap<>();
+  private final Object lock = new Object();
+
+  /**
+   * @param links the health of each device's link, shown in {@link Device#getLink()}
+   * @param config for the operator labels of a device seen for the first time
+   * @param clock for {@code last_seen_at} and {@code state_changed_at}
+   */
+  DeviceTable(AdbLinkMonitor links, AdbConfig config, Clock clock, DeviceAnnouncer announcer) {
+    this.links = links;
+    this.config = config;
+    this.clock = clock;
+    this.announcer = announcer;
+  }
+
+  /** Every device, sorted by serial, as fresh copies. */
+  List<Device> all() {
+    List<Device> all = new ArrayList<>();
+    devices.values().stream()
+        .sorted(Comparator.comparing(TrackedDevice::serial))
+        .forEach(device -> all.add(device.toDevice(links.device(device.serial()))));
+    return all;
+  }
+
+  Optional<Device> find(String serial) {
+    TrackedDevice device = devices.get(serial);
+    return device == null ? Optional.empty()
+        : Optional.of(device.toDevice(links.device(serial)));
+  }
+
+  /** A live view of the devices, for walking without the lock. */
+  Collection<TrackedDevice> devices() {
+    return Collections.unmodifiableCollection(devices.values());
+  }
+
+  /**
+   * Takes a complete device list from ADB: listed devices are added or updated, known ones it no
+   * longer lists go offline.
+   *
+   * @return the serials of the listed devices that are ready but whose properties are not read
+   */
+  List<String> applyListed(List<AdbDevice> listed) {
+    Instant now = clock.instant();
+    List<String> toRead = new ArrayList<>();
+    synchronized (lock) {
+      Set<String> seen = new HashSet<>();
+      for (AdbDevice adb : listed) {
+        seen.add(adb.serial());
+        TrackedDevice before = devices.get(adb.serial());
+        TrackedDevice after = before == null
+            ? TrackedDevice.first(adb.serial(), adb.state(), config.labelsOf(adb.serial()), now)
+            : before.listed(adb.state(), now);
+        store(before, after);
+        if (after.isReady() && !after.propertiesLoaded()) {
+          toRead.add(after.serial());
+        }
+      }
+      for (TrackedDevice device : List.copyOf(devices.values())) {
+        if (!seen.contains(device.serial()) && device.adbState() != null) {
+          store(device, device.unlisted(now));
+        }
+      }
+    }
+    return toRead;
+  }
+
+  /** The ADB server is unreachable: every listed device goes offline, keeping what we knew. */
+  void markAllOffline() {
+    Instant now = clock.instant();
+    synchronized (lock) {
+      for (TrackedDevice device : List.copyOf(devices.values())) {
+        if (device.adbState() != null) {
+          store(device, device.unlisted(now));
+        }
+      }
+    }
+  }
+
+  /** Refreshes {@code last_seen_at} of the known devices in {@code listed}; announces nothing. */
+  void markSeen(List<AdbDevice> listed) {
+    Instant now = clock.instant();
+    synchronized (lock) {
+      for (AdbDevice seen : listed) {
+        devices.computeIfPresent(seen.serial(), (serial, device) -> device.seen(now));
+      }
+    }
+  }
+
+  /** Applies {@code change} to the device, if known. */
+  void update(String serial, UnaryOperator<TrackedDevice> change) {
+    synchronized (lock) {
+      TrackedDevice before = devices.get(serial);
+      if (before != null) {
+        store(before, change.apply(before));
+      }
+    }
+  }
+
+  /** See {@link DeviceTracker#markBusy}. */
+  boolean markBusy(String serial, String executionId) {
+    Objects.requireNonNull(executionId, "executionId");
+    synchronized (lock) {
+      TrackedDevice device = devices.get(serial);
+      if (device == null || device.state() != DeviceState.ONLINE) {
+        return false;
+      }
+      store(device, device.busy(executionId, clock.instant()));
+      return true;
+    }
+  }
+
+  /** See {@link DeviceTracker#markIdle}. */
+  boolean markIdle(String serial) {
+    synchronized (lock) {
+      TrackedDevice device = devices.get(serial);
+      if (device == null || device.executionId() == null) {
+        return false;
+      }
+      store(device, device.idle(clock.instant()));
+      return true;
+    }
+  }
+
+  /** A device's link changed: announced like any other change. */
+  @Override
+  public void deviceLinkChanged(String serial, LinkHealth health) {
+    synchronized (lock) {
+      TrackedDevice device = devices.get(serial);
+      if (device != null) {
+        announcer.announce(device, health);
+      }
+    }
+  }
+
+  /** Stores {@code after} and announces it if a listener would see a difference. Under lock. */
+  private void store(TrackedDevice before, TrackedDevice after) {
+    devices.put(after.serial(), after);
+    if (before == null || after.visiblyDiffersFrom(before)) {
+      announcer.announce(after, links.device(after.serial()));
+    }
+  }
+}
