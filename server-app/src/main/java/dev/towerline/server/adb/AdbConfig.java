@@ -1,9 +1,8 @@
 package dev.towerline.server.adb;
 
+import static dev.towerline.server.config.ConfigChecks.checkRange;
+
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +80,6 @@ public final class AdbConfig {
   static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
   static final Duration MAX_INTERVAL = Duration.ofHours(1);
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._%-]+|\\[[0-9A-Fa-f:.%a-zA-Z]+]");
-  private static final Pattern SERIAL = Pattern.compile("[\\x21-\\x7e]+");
 
   private final String host;
   private final int port;
@@ -112,7 +110,7 @@ public final class AdbConfig {
     this.reconnectInitialBackoff = builder.reconnectInitialBackoff;
     this.reconnectMaxBackoff = builder.reconnectMaxBackoff;
     this.simulatorDevices = builder.simulatorDevices;
-    this.deviceLabels = copyLabels(builder.deviceLabels);
+    this.deviceLabels = DeviceLabels.copyOf(builder.deviceLabels);
   }
 
   /** Every default: the local ADB server, 3 tries, breakers open after 3 failures for 30 s. */
@@ -131,44 +129,7 @@ public final class AdbConfig {
    * @throws IllegalArgumentException naming the variable and its value when a value is invalid
    */
   public static AdbConfig fromEnvironment(Map<String, String> environment) {
-    Builder builder = custom();
-    String server = valueOf(environment, ADB_SERVER_VARIABLE);
-    if (server != null) {
-      builder.adbServer(server);
-    }
-    Long attempts = number(environment, RETRY_ATTEMPTS_VARIABLE);
-    if (attempts != null) {
-      builder.retryAttempts(toInt(RETRY_ATTEMPTS_VARIABLE, attempts));
-    }
-    Long failures = number(environment, BREAKER_FAILURES_VARIABLE);
-    if (failures != null) {
-      builder.breakerFailures(toInt(BREAKER_FAILURES_VARIABLE, failures));
-    }
-    Long cooldown = number(environment, BREAKER_COOLDOWN_VARIABLE);
-    if (cooldown != null) {
-      builder.breakerCooldown(seconds(BREAKER_COOLDOWN_VARIABLE, cooldown));
-    }
-    Long callTimeout = number(environment, CALL_TIMEOUT_VARIABLE);
-    if (callTimeout != null) {
-      builder.callTimeout(millis(CALL_TIMEOUT_VARIABLE, callTimeout));
-    }
-    Long connectTimeout = number(environment, CONNECT_TIMEOUT_VARIABLE);
-    if (connectTimeout != null) {
-      builder.connectTimeout(millis(CONNECT_TIMEOUT_VARIABLE, connectTimeout));
-    }
-    Long poll = number(environment, POLL_INTERVAL_VARIABLE);
-    if (poll != null) {
-      builder.pollInterval(seconds(POLL_INTERVAL_VARIABLE, poll));
-    }
-    String simulator = valueOf(environment, SIMULATOR_VARIABLE);
-    if (simulator != null) {
-      parseSimulator(builder, simulator);
-    }
-    String labels = valueOf(environment, DEVICE_LABELS_VARIABLE);
-    if (labels != null) {
-      builder.deviceLabels(parseLabels(labels));
-    }
-    return builder.build();
+    return new AdbEnvironment(environment).read();
   }
 
   public Builder toBuilder() {
@@ -245,103 +206,6 @@ public final class AdbConfig {
   /** The labels of one device, empty when it has none. */
   public List<String> labelsOf(String serial) {
     return deviceLabels.getOrDefault(serial, List.of());
-  }
-
-  private static String valueOf(Map<String, String> environment, String name) {
-    String value = environment.get(name);
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static Long number(Map<String, String> environment, String name) {
-    String value = valueOf(environment, name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number: " + value, e);
-    }
-  }
-
-  private static int toInt(String name, long value) {
-    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(name + " is out of range: " + value);
-    }
-    return (int) value;
-  }
-
-  private static Duration seconds(String name, long value) {
-    if (value < 1 || value > MAX_INTERVAL.toSeconds()) {
-      throw new IllegalArgumentException(
-          name + " must be 1.." + MAX_INTERVAL.toSeconds() + " seconds: " + value);
-    }
-    return Duration.ofSeconds(value);
-  }
-
-  private static Duration millis(String name, long value) {
-    if (value < 1 || value > MAX_TIMEOUT.toMillis()) {
-      throw new IllegalArgumentException(
-          name + " must be 1.." + MAX_TIMEOUT.toMillis() + " milliseconds: " + value);
-    }
-    return Duration.ofMillis(value);
-  }
-
-  private static void parseSimulator(Builder builder, String value) {
-    switch (value.toLowerCase(java.util.Locale.ROOT)) {
-      case "off":
-      case "false":
-      case "no":
-        builder.noSimulator();
-        return;
-      case "demo":
-      case "on":
-      case "true":
-      case "yes":
-        builder.simulator(DEFAULT_SIMULATOR_DEVICES);
-        return;
-      default:
-        try {
-          builder.simulator(Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(
-              SIMULATOR_VARIABLE + " must be off, demo or a device count 0.."
-                  + MAX_SIMULATOR_DEVICES + ": " + value, e);
-        }
-    }
-  }
-
-  /** Parses {@code serial=label,label;serial=label}. */
-  static Map<String, List<String>> parseLabels(String value) {
-    Map<String, List<String>> labels = new LinkedHashMap<>();
-    for (String entry : value.split(";")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      int equals = entry.indexOf('=');
-      String serial = equals < 0 ? "" : entry.substring(0, equals).trim();
-      if (!SERIAL.matcher(serial).matches()) {
-        throw new IllegalArgumentException(DEVICE_LABELS_VARIABLE
-            + " entries must be serial=label[,label...]: '" + entry.trim() + "'");
-      }
-      List<String> list = labels.computeIfAbsent(serial, s -> new ArrayList<>());
-      for (String label : entry.substring(equals + 1).split(",")) {
-        if (!label.isBlank() && !list.contains(label.trim())) {
-          list.add(label.trim());
-        }
-      }
-    }
-    return labels;
-  }
-
-  private static Map<String, List<String>> copyLabels(Map<String, List<String>> labels) {
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    labels.forEach((serial, list) -> {
-      if (!list.isEmpty()) {
-        copy.put(serial, List.copyOf(list));
-      }
-    });
-    return Collections.unmodifiableMap(copy);
   }
 
   @Override
@@ -450,9 +314,7 @@ public final class AdbConfig {
         throw new IllegalArgumentException(ADB_SERVER_VARIABLE + " host must be a name or an IP"
             + " address: '" + host + "'");
       }
-      if (port < 1 || port > 65_535) {
-        throw new IllegalArgumentException(ADB_SERVER_VARIABLE + " port must be 1..65535: " + port);
-      }
+      checkRange(ADB_SERVER_VARIABLE + " port", port, 1, 65_535);
       this.host = host;
       this.port = port;
       return this;
@@ -460,20 +322,14 @@ public final class AdbConfig {
 
     /** Tries per call, the first included: 1..10; 1 turns retries off. */
     public Builder retryAttempts(int attempts) {
-      if (attempts < 1 || attempts > MAX_RETRY_ATTEMPTS) {
-        throw new IllegalArgumentException(
-            RETRY_ATTEMPTS_VARIABLE + " must be 1.." + MAX_RETRY_ATTEMPTS + ": " + attempts);
-      }
+      checkRange(RETRY_ATTEMPTS_VARIABLE, attempts, 1, MAX_RETRY_ATTEMPTS);
       this.retryAttempts = attempts;
       return this;
     }
 
     /** Consecutive failures that open a breaker: 1..100. */
     public Builder breakerFailures(int failures) {
-      if (failures < 1 || failures > MAX_BREAKER_FAILURES) {
-        throw new IllegalArgumentException(
-            BREAKER_FAILURES_VARIABLE + " must be 1.." + MAX_BREAKER_FAILURES + ": " + failures);
-      }
+      checkRange(BREAKER_FAILURES_VARIABLE, failures, 1, MAX_BREAKER_FAILURES);
       this.breakerFailures = failures;
       return this;
     }
@@ -520,10 +376,7 @@ public final class AdbConfig {
 
     /** Start an in-process simulator with this many demo devices, 0..500. */
     public Builder simulator(int devices) {
-      if (devices < 0 || devices > MAX_SIMULATOR_DEVICES) {
-        throw new IllegalArgumentException(SIMULATOR_VARIABLE + " device count must be 0.."
-            + MAX_SIMULATOR_DEVICES + ": " + devices);
-      }
+      checkRange(SIMULATOR_VARIABLE + " device count", devices, 0, MAX_SIMULATOR_DEVICES);
       this.simulatorDevices = devices;
       return this;
     }
@@ -537,13 +390,7 @@ public final class AdbConfig {
     /** Operator labels by serial. */
     public Builder deviceLabels(Map<String, List<String>> labels) {
       Objects.requireNonNull(labels, DEVICE_LABELS_VARIABLE);
-      labels.forEach((serial, list) -> {
-        if (serial == null || !SERIAL.matcher(serial).matches() || list == null
-            || list.stream().anyMatch(l -> l == null || l.isBlank())) {
-          throw new IllegalArgumentException(DEVICE_LABELS_VARIABLE
-              + " needs printable serials and non-blank labels: " + serial + "=" + list);
-        }
-      });
+      DeviceLabels.check(labels);
       this.deviceLabels = labels;
       return this;
     }
