@@ -1,6 +1,6 @@
 package dev.towerline.server.adb;
 
-import static dev.towerline.server.config.ConfigChecks.checkRange;
+import static dev.towerline.server.config.environment.ConfigChecks.checkRange;
 
 import java.time.Duration;
 import java.util.List;

@@ -13,9 +13,9 @@ import static dev.towerline.server.adb.AdbConfig.MAX_TIMEOUT;
 import static dev.towerline.server.adb.AdbConfig.POLL_INTERVAL_VARIABLE;
 import static dev.towerline.server.adb.AdbConfig.RETRY_ATTEMPTS_VARIABLE;
 import static dev.towerline.server.adb.AdbConfig.SIMULATOR_VARIABLE;
-import static dev.towerline.server.config.ConfigChecks.checkRange;
+import static dev.towerline.server.config.environment.ConfigChecks.checkRange;
 
-import dev.towerline.server.config.EnvironmentVariables;
+import dev.towerline.server.config.environment.EnvironmentVariables;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

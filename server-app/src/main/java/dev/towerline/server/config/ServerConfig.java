@@ -1,5 +1,6 @@
 package dev.towerline.server.config;
 
+import dev.towerline.server.config.environment.EnvironmentVariables;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -109,8 +110,7 @@ public final class ServerConfig {
   }
 
   private static String valueOf(Map<String, String> environment, String name) {
-    String value = environment.get(name);
-    return value == null || value.isBlank() ? null : value.trim();
+    return EnvironmentVariables.of(environment).text(name).orElse(null);
   }
 
   private static int parseInt(String value, String message) {

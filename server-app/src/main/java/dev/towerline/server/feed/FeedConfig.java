@@ -1,5 +1,6 @@
 package dev.towerline.server.feed;
 
+import dev.towerline.server.config.environment.EnvironmentVariables;
 import dev.towerline.server.feed.outbox.OutboxLimits;
 import java.time.Duration;
 import java.util.Map;
@@ -131,8 +132,7 @@ public final class FeedConfig {
   }
 
   private static String valueOf(Map<String, String> environment, String name) {
-    String value = environment.get(name);
-    return value == null || value.isBlank() ? null : value.trim();
+    return EnvironmentVariables.of(environment).text(name).orElse(null);
   }
 
   private static long parse(String value, String message) {

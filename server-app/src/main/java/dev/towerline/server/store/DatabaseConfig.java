@@ -1,5 +1,6 @@
 package dev.towerline.server.store;
 
+import dev.towerline.server.config.environment.EnvironmentVariables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -116,8 +117,7 @@ public final class DatabaseConfig {
   }
 
   private static String valueOf(Map<String, String> environment, String name) {
-    String value = environment.get(name);
-    return value == null || value.isBlank() ? null : value.trim();
+    return EnvironmentVariables.of(environment).text(name).orElse(null);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.towerline.server.config;
+package dev.towerline.server.config.environment;
 
 /**
  * Range checks for configuration values, shared so that every setting out of range is refused in

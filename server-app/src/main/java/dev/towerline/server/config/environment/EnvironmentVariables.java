@@ -1,4 +1,4 @@
-package dev.towerline.server.config;
+package dev.towerline.server.config.environment;
 
 import java.util.Map;
 import java.util.Objects;
