@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.logstash.logback.encoder.LogstashEncoder;
@@ -34,7 +35,12 @@ public final class LogCapture implements AutoCloseable {
 
   /** Every captured line whose message contains {@code text}, as JSON. */
   public List<String> jsonLinesContaining(String text) {
-    return appender.list.stream()
+    List<ILoggingEvent> captured;
+    // Appenders append under their own lock; other threads may be logging right now.
+    synchronized (appender) {
+      captured = new ArrayList<>(appender.list);
+    }
+    return captured.stream()
         .filter(event -> event.getFormattedMessage().contains(text))
         .map(event -> new String(encoder.encode(event), StandardCharsets.UTF_8))
         .collect(Collectors.toList());
