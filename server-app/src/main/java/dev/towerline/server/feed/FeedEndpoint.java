@@ -81,7 +81,8 @@ public final class FeedEndpoint extends Endpoint {
     Object feedSession = session.getUserProperties().get(SESSION);
     if (feedSession instanceof FeedSession open) {
       open.connection().outbox().discard();
-      service.closed(open, closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase());
+      CloseReason ended = open.endedBy(closeReason);
+      service.closed(open, ended.getCloseCode().getCode(), ended.getReasonPhrase());
     }
   }
 

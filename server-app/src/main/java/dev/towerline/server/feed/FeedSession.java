@@ -8,6 +8,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** One open WebSocket connection of a feed: Tyrus session, outbox and feed state. */
@@ -20,6 +21,7 @@ final class FeedSession implements FrameTransport {
   private final FeedService service;
   private final Outbox outbox;
   private final FeedConnection connection;
+  private final AtomicReference<CloseReason> sentClose = new AtomicReference<>();
 
   FeedSession(String id, Feed feed, Session session, FeedService service, java.util.function.Predicate<dev.towerline.protocol.FeedEvent> filter) {
     this.id = id;
@@ -80,8 +82,18 @@ final class FeedSession implements FrameTransport {
     }
   }
 
+  /**
+   * How the connection ended, for the log: the close this server sent if it closed first (the
+   * peer answers with a close of its own, often 1000), else the peer's.
+   */
+  CloseReason endedBy(CloseReason received) {
+    CloseReason sent = sentClose.get();
+    return sent != null ? sent : received;
+  }
+
   @Override
   public void close(int code, String reason) {
+    sentClose.compareAndSet(null, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
     if (code == Outbox.CLOSE_TRY_AGAIN_LATER) {
       service.metrics().closed(feed, FeedMetrics.CloseReason.SLOW_CONSUMER);
     }

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,13 +40,21 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts the server with {@code environment} added to this JVM's; {@code PORT} is chosen here. */
   public static ServerProcess start(Map<String, String> environment) throws IOException {
+    return launch(environment, "-cp", System.getProperty("java.class.path"), Main.class.getName());
+  }
+
+  /** Starts the server as users do, {@code java -jar <jar>}, with {@code environment} added. */
+  public static ServerProcess startJar(Path jar, Map<String, String> environment) throws IOException {
+    return launch(environment, "-jar", jar.toString());
+  }
+
+  private static ServerProcess launch(Map<String, String> environment, String... arguments) throws IOException {
     int port = freePort();
     Path log = File.createTempFile("towerline-process", ".log").toPath();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     builder.environment().put("PORT", String.valueOf(port));
     return new ServerProcess(builder.start(), log, port);

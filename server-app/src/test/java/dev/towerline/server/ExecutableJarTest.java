@@ -1,0 +1,48 @@
+package dev.towerline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.towerline.server.testing.Envelopes;
+import dev.towerline.server.testing.RunningServer;
+import dev.towerline.server.testing.ServerProcess;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * FR-707: the README's run command. The packaged jar, started with the demo simulator and nothing
+ * else configured, serves the simulated rack on its first run. Runs in the verify phase, once the
+ * jar exists.
+ */
+class ExecutableJarTest {
+
+  private static final Path JAR = Path.of("target", "server-app.jar");
+  private static final int DEMO_DEVICES = 12;
+
+  @Test
+  void jarServesSimulatedDevicesOnFirstRun(@TempDir Path workingData) throws Exception {
+    assertThat(JAR).as("the jar `mvn package` builds").exists();
+    try (ServerProcess server =
+        ServerProcess.startJar(JAR, Map.of("ADB_SIMULATOR", "demo", "DATA_DIR", workingData.toString()))) {
+      server.awaitReady();
+
+      HttpResponse<String> devices =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(HttpRequest.newBuilder(server.uri("/api/v1/devices?page_size=50")).build(), HttpResponse.BodyHandlers.ofString());
+
+      RunningServer.CONTRACT.checkResponse(devices);
+      assertThat(devices.statusCode()).as(server.log()).isEqualTo(200);
+      JsonNode page = Envelopes.parse(devices.body());
+      assertThat(page.path("data")).as(devices.body()).hasSize(DEMO_DEVICES);
+      assertThat(Files.list(workingData)).as("the embedded database is created in DATA_DIR").isNotEmpty();
+    }
+  }
+}
