@@ -16,6 +16,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Verifies every pact in the pact folder (by default the ones the consumer tests just wrote;
  * {@code -Dpactfolder.path=...} for others) against the real server on a free loopback port.
  */
+@Tag("provider")
 @Provider(Participants.PROVIDER)
 @PactFolder("${pactfolder.path:target/pacts}")
 class ServerProviderPactTest {
