@@ -1,5 +1,7 @@
 package dev.towerline.pact.consumer;
 
+import static dev.towerline.pact.consumer.SdkPacts.JSON;
+import static dev.towerline.pact.consumer.SdkPacts.sdkFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -10,7 +12,6 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.towerline.client.generated.ApiClient;
 import dev.towerline.client.generated.ApiException;
 import dev.towerline.client.generated.api.HealthApi;
 import dev.towerline.client.generated.model.Liveness;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Participants.PROVIDER, pactVersion = PactSpecVersion.V4)
 class HealthConsumerPactTest {
-  private static final String JSON = "application/json(;.*)?";
-
   @Pact(consumer = Participants.SDK)
   V4Pact liveness(PactDslWithProvider builder) {
     return builder
@@ -57,7 +56,7 @@ class HealthConsumerPactTest {
   @Test
   @PactTestFor(pactMethod = "liveness")
   void sdkReadsLivenessStatusAndVersion(MockServer server) throws ApiException {
-    Liveness liveness = new HealthApi(clientFor(server)).getLiveness();
+    Liveness liveness = new HealthApi(sdkFor(server)).getLiveness();
 
     assertThat(liveness.getStatus()).isEqualTo(Liveness.StatusEnum.OK);
     assertThat(liveness.getVersion()).isEqualTo("1.0.0");
@@ -66,14 +65,8 @@ class HealthConsumerPactTest {
   @Test
   @PactTestFor(pactMethod = "readiness")
   void sdkReadsReadiness(MockServer server) throws ApiException {
-    Readiness readiness = new HealthApi(clientFor(server)).getReadiness();
+    Readiness readiness = new HealthApi(sdkFor(server)).getReadiness();
 
     assertThat(readiness.getStatus()).isEqualTo(Readiness.StatusEnum.READY);
-  }
-
-  private static ApiClient clientFor(MockServer server) {
-    ApiClient client = new ApiClient();
-    client.updateBaseUri(server.getUrl());
-    return client;
   }
 }
