@@ -7,6 +7,7 @@ import dev.towerline.server.testing.Executions;
 import dev.towerline.server.testing.FeedRecorder;
 import dev.towerline.server.testing.Feeds;
 import dev.towerline.server.testing.RunningServer;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,24 @@ class FeedResumeTest {
         .filteredOn(e -> e.path("type").asText().equals("execution.output"))
         .extracting(e -> e.path("data").asText())
         .containsExactly("hello\n");
+    recorder.close();
+  }
+
+  @Test
+  void theFeedShowsAnExecutionWithTheSameTimestampsAsARead() throws Exception {
+    FeedRecorder recorder = feeds.connect("executions");
+    snapshotSeq(recorder);
+
+    String id = executions.create(server.serial(0), "echo same", 30).path("id").asText();
+    List<JsonNode> events = eventsUntilFinished(recorder, id);
+    JsonNode onTheFeed = events.get(events.size() - 1).path("execution");
+    JsonNode read = executions.get(id);
+
+    for (String field : List.of("created_at", "started_at", "finished_at")) {
+      assertThat(OffsetDateTime.parse(onTheFeed.path(field).asText()).toInstant())
+          .as("%s: feed %s, REST %s", field, onTheFeed.path(field), read.path(field))
+          .isEqualTo(OffsetDateTime.parse(read.path(field).asText()).toInstant());
+    }
     recorder.close();
   }
 

@@ -86,7 +86,7 @@ final class ExecutionRun {
     try {
       Optional<ExecutionRecord> running;
       try {
-        running = context.store().update(id(), r -> r.status() == ExecutionStatus.QUEUED ? r.started(context.clock().instant()) : r);
+        running = context.store().update(id(), r -> r.status() == ExecutionStatus.QUEUED ? r.started(StoredTime.now(context.clock())) : r);
       } catch (ApiException e) {
         log.info("Execution {} cannot start yet: {}", id(), e.getMessage());
         return Result.RETRY_LATER;
@@ -149,7 +149,7 @@ final class ExecutionRun {
                   return r;  // Abandoned by a cancel that could not wait: that outcome stands.
                 }
                 return r.withOutput(progress.outputBytes(), progress.truncated(), progress.availableFrom())
-                    .finished(outcome.status(), outcome.exitCode(), outcome.error(), context.clock().instant());
+                    .finished(outcome.status(), outcome.exitCode(), outcome.error(), StoredTime.now(context.clock()));
               });
           after.ifPresent(a -> context.events().changed(before[0], a));
           return;

@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -344,7 +343,7 @@ public final class ExecutionService implements AutoCloseable {
 
   // Microseconds: what PostgreSQL keeps, so a stored timestamp reads back equal (keyset paging).
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return StoredTime.now(clock);
   }
 
   /** Stops running commands and marks them and the queued ones interrupted, as far as the database allows. */
