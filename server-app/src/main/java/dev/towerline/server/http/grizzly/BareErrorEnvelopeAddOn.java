@@ -24,6 +24,6 @@ public final class BareErrorEnvelopeAddOn implements AddOn {
     if (transport < 0) {
       throw new IllegalStateException("No transport filter in the chain of " + listener.getName());
     }
-    chain.add(transport + 1, new BareErrorEnvelopeFilter(errors, json));
+    chain.add(transport + 1, new BareErrorEnvelopeFilter(new EnvelopeWriter(errors, json)));
   }
 }

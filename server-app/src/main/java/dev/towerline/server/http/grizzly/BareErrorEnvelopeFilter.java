@@ -1,16 +1,12 @@
 package dev.towerline.server.http.grizzly;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.http.RequestIds;
 import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.error.ErrorResponses.GenericError;
-import dev.towerline.server.model.ErrorEnvelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalInt;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.BaseFilter;
@@ -33,12 +29,10 @@ final class BareErrorEnvelopeFilter extends BaseFilter {
   // A bare answer's head is short; a longer one is not the codec's own.
   private static final int MAX_BARE_HEAD = 512;
 
-  private final ErrorResponses errors;
-  private final ObjectMapper json;
+  private final EnvelopeWriter envelopes;
 
-  BareErrorEnvelopeFilter(ErrorResponses errors, ObjectMapper json) {
-    this.errors = errors;
-    this.json = json;
+  BareErrorEnvelopeFilter(EnvelopeWriter envelopes) {
+    this.envelopes = envelopes;
   }
 
   @Override
@@ -93,16 +87,9 @@ final class BareErrorEnvelopeFilter extends BaseFilter {
     GenericError error =
         ErrorResponses.genericErrorFor(status)
             .orElse(new GenericError(ErrorCode.INTERNAL_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE));
-    int answered = errors.httpStatus(error.code());
+    int answered = envelopes.status(error.code());
     String requestId = RequestIds.accept(null);
-    ErrorEnvelope envelope = errors.body(error.code(), error.message(), Map.of());
-    envelope.setRequestId(requestId);
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(envelope);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The error envelope cannot be written", e);
-    }
+    byte[] body = envelopes.json(error.code(), error.message(), requestId).getBytes(StandardCharsets.UTF_8);
     String head =
         STATUS_LINE_PREFIX + answered + " " + HttpStatus.getHttpStatus(answered).getReasonPhrase() + "\r\n"
             + "Content-Type: application/json\r\n"

@@ -31,6 +31,6 @@ public final class HandshakeGuardAddOn implements AddOn {
     if (tyrus < 0) {
       throw new IllegalStateException("No Tyrus filter in the chain of " + listener.getName() + "; register WebSocketAddOn first");
     }
-    chain.add(tyrus, new HandshakeGuardFilter(contextPath, guard, errors, json));
+    chain.add(tyrus, new HandshakeGuardFilter(contextPath, guard, new EnvelopeWriter(errors, json)));
   }
 }

@@ -1,11 +1,8 @@
 package dev.towerline.server.http.grizzly;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.http.RequestIds;
 import dev.towerline.server.http.error.ErrorResponses;
-import dev.towerline.server.model.ErrorEnvelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,14 +39,12 @@ final class HandshakeGuardFilter extends BaseFilter {
 
   private final String contextPath;
   private final HandshakeGuard guard;
-  private final ErrorResponses errors;
-  private final ObjectMapper json;
+  private final EnvelopeWriter envelopes;
 
-  HandshakeGuardFilter(String contextPath, HandshakeGuard guard, ErrorResponses errors, ObjectMapper json) {
+  HandshakeGuardFilter(String contextPath, HandshakeGuard guard, EnvelopeWriter envelopes) {
     this.contextPath = contextPath;
     this.guard = guard;
-    this.errors = errors;
-    this.json = json;
+    this.envelopes = envelopes;
   }
 
   @Override
@@ -84,12 +79,12 @@ final class HandshakeGuardFilter extends BaseFilter {
 
   private void refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeGuard.Refusal refusal) {
     String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
-    byte[] body = envelope(refusal, requestId);
+    byte[] body = envelopes.json(refusal.code(), refusal.message(), requestId).getBytes(StandardCharsets.UTF_8);
     // Grizzly frames the answer to an upgrade request as raw bytes; this one is a plain HTTP answer.
     request.setIgnoreContentModifiers(false);
     HttpResponsePacket response = request.getResponse();
     response.setProtocol(Protocol.HTTP_1_1);
-    response.setStatus(errors.httpStatus(refusal.code()));
+    response.setStatus(envelopes.status(refusal.code()));
     response.setContentType("application/json");
     response.setContentLength(body.length);
     response.setHeader(RequestIds.HEADER, requestId);
@@ -110,16 +105,6 @@ final class HandshakeGuardFilter extends BaseFilter {
             ctx.getConnection().closeSilently();
           }
         });
-  }
-
-  private byte[] envelope(HandshakeGuard.Refusal refusal, String requestId) {
-    ErrorEnvelope envelope = errors.body(refusal.code(), refusal.message(), Map.of());
-    envelope.setRequestId(requestId);
-    try {
-      return json.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The error envelope cannot be written", e);
-    }
   }
 
   private static boolean isWebSocketHandshake(HttpRequestPacket request) {

@@ -1,14 +1,11 @@
 package dev.towerline.server.http.grizzly;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.http.RequestIds;
 import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.error.ErrorResponses.GenericError;
-import dev.towerline.server.model.ErrorEnvelope;
 import java.net.URISyntaxException;
-import java.util.Map;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -25,12 +22,10 @@ public final class JsonErrorPageGenerator implements ErrorPageGenerator {
 
   private static final Logger log = LoggerFactory.getLogger(JsonErrorPageGenerator.class);
 
-  private final ErrorResponses errors;
-  private final ObjectMapper json;
+  private final EnvelopeWriter envelopes;
 
   public JsonErrorPageGenerator(ErrorResponses errors, ObjectMapper json) {
-    this.errors = errors;
-    this.json = json;
+    this.envelopes = new EnvelopeWriter(errors, json);
   }
 
   @Override
@@ -48,17 +43,11 @@ public final class JsonErrorPageGenerator implements ErrorPageGenerator {
     }
     Response response = request.getResponse();
     // Grizzly set the status already, but nothing is written until the page is returned.
-    response.setStatus(errors.httpStatus(error.code()));
+    response.setStatus(envelopes.status(error.code()));
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response.setHeader(RequestIds.HEADER, requestId);
-    ErrorEnvelope envelope = errors.body(error.code(), error.message(), Map.of());
-    envelope.setRequestId(requestId);
-    try {
-      return json.writeValueAsString(envelope);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The error envelope cannot be written", e);
-    }
+    return envelopes.json(error.code(), error.message(), requestId);
   }
 
   private static GenericError classify(int status, Throwable exception) {
