@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,9 @@ class ExecutableJarTest {
       assertThat(devices.statusCode()).as(server.log()).isEqualTo(200);
       JsonNode page = Envelopes.parse(devices.body());
       assertThat(page.path("data")).as(devices.body()).hasSize(DEMO_DEVICES);
-      assertThat(Files.list(workingData)).as("the embedded database is created in DATA_DIR").isNotEmpty();
+      try (Stream<Path> created = Files.list(workingData)) {
+        assertThat(created).as("the embedded database is created in DATA_DIR").isNotEmpty();
+      }
     }
   }
 }

@@ -9,6 +9,8 @@ import dev.towerline.server.feed.log.EventLogUnavailableException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -130,7 +132,7 @@ final class FeedChannel implements AutoCloseable {
             log.warn("The {} feed holds its events until the database takes them ({} waiting): {}", feed.value(), waiting(), e.getMessage());
           }
           Thread.sleep(wait.toMillis());
-          wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+          wait = Collections.min(List.of(wait.multipliedBy(2), LONGEST_RETRY));
         }
       }
     } finally {
