@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The executions use cases: create (validated, idempotent), get, list, cancel and read output.
  * Creates are checked against the device (known, ready, breaker not open) and its queue before
- * anything is stored, so a refusal leaves nothing behind.
+ * anything is stored, so a refusal leaves nothing behind. When a device's breaker opens, the
+ * executions queued on it end at once with {@code DEVICE_CIRCUIT_OPEN}.
  *
  * <pre>{@code
  * ExecutionService executions = ExecutionService.start(store, devices, gateway, occupancy, config, meters, clock);
