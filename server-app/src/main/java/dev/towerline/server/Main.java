@@ -134,6 +134,7 @@ public final class Main {
     PrometheusMeterRegistry metrics = MetricsRegistry.create();
     Database database = opened(opened, Database.open(config.database(), metrics));
     AdbRuntime adb = opened(opened, AdbRuntime.start(config.adb(), metrics, clock));
+    health.waitFor(adb.startup());
     Persistence persistence = opened(opened, new Persistence(database, Persistence.DEFAULT_RETRY_INTERVAL));
     ExecutionService executions =
         opened(

@@ -32,17 +32,26 @@ class AdbFaultTest {
   private static final Executions executions = new Executions(server);
 
   @Test
-  void opensDeviceBreakerAfterThreeFailedCommands() {
+  void oneCommandThatAdbFailsThreeTimesIsRetriedThenTripsTheBreakerAndEndsWithAGracefulError() {
     String serial = server.adb().devices().get(0).serial();
-    try (LogCapture log = new LogCapture("dev.towerline.server.executions.ExecutionEvents")) {
-      server.adb().faults().failNextCommands(serial, 3);
+    int before = server.adb().faults().commandsReceived(serial);
+    try (LogCapture log = new LogCapture("dev.towerline.server.executions.ExecutionEvents");
+        LogCapture breakerLog = new LogCapture("dev.towerline.server.adb.ResilientAdbGateway")) {
+      // Not "closed", which was the only refusal retried before: any start refusal that may pass is.
+      server.adb().faults().failNextCommands(serial, 3, "device still connecting");
 
       String id = executions.create(serial, "echo hi", 30).path("id").asText();
       JsonNode failed = executions.awaitFinished(id);
 
+      assertThat(server.adb().faults().commandsReceived(serial) - before).as("tried 3 times").isEqualTo(3);
       assertThat(failed.path("status").asText()).isEqualTo("error");
-      assertThat(failed.path("error").path("code").asText()).isIn("ADB_COMMAND_FAILED", "DEVICE_CIRCUIT_OPEN");
+      assertThat(failed.path("error").path("code").asText()).isEqualTo("ADB_COMMAND_FAILED");
       assertThat(failed.path("error").path("details").path("serial").asText()).isEqualTo(serial);
+      assertThat(failed.path("error").path("details").path("attempts").asInt()).isEqualTo(3);
+      assertThat(failed.path("error").path("message").asText())
+          .isEqualTo("ADB could not run the command: ADB refused shell on device '" + serial + "': device still connecting");
+      assertThat(breakerLog.jsonLinesContaining("ADB circuit breaker for device '" + serial + "' opened"))
+          .singleElement().satisfies(line -> assertThat(line).contains("\"to_state\":\"open\"").contains("\"level\":\"WARN\""));
       List<String> lines = log.jsonLinesContaining(id + " on device " + serial + " went from running to error");
       assertThat(lines).singleElement().satisfies(line -> assertThat(line)
           .contains("\"execution_id\":\"" + id + "\"")

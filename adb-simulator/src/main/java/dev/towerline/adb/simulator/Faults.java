@@ -11,6 +11,7 @@ import java.time.Duration;
  *
  * <pre>{@code
  * sim.faults().failNextCommands(3);                  // three FAILs, then shell works again
+ * sim.faults().failNextCommands("R58M123ABC", 2, "device busy");  // FAILs with that reason
  * sim.faults().hang(Duration.ofSeconds(5));          // every request waits 5 s for its reply
  * sim.faults().takeOffline("emulator-5554");          // trackers see "offline"
  * }</pre>
@@ -24,6 +25,12 @@ public interface Faults {
 
   /** The next {@code count} commands on this device are answered {@code FAIL} "closed". */
   void failNextCommands(String serial, int count);
+
+  /**
+   * The next {@code count} commands on this device are answered {@code FAIL} with {@code reason},
+   * e.g. "device offline" or "device 'X' not found", as the real server words its refusals.
+   */
+  void failNextCommands(String serial, int count, String reason);
 
   /** The next {@code count} commands, on any device, get their connection closed, no reply. */
   void disconnectNextCommands(int count);
@@ -51,6 +58,12 @@ public interface Faults {
 
   /** Puts the device in {@link DeviceState#UNAUTHORIZED}; its running shells are cut. */
   void revokeAuthorization(String serial);
+
+  /**
+   * Commands received for this device since the simulator was built, failed and disconnected ones
+   * included: what reached ADB, as a test of "nothing was sent" reads it.
+   */
+  int commandsReceived(String serial);
 
   /** Forgets pending command failures and ends any hang; device states are left as they are. */
   void clear();

@@ -59,6 +59,18 @@ class FaultInjectionTest {
   }
 
   @Test
+  void failsCommandsWithTheChosenReasonAndCountsEveryCommand() throws IOException {
+    sim.faults().failNextCommands(GALAXY, 2, "device busy");
+
+    assertThat(commandFailure(GALAXY)).isEqualTo("device busy");
+    assertThat(commandFailure(GALAXY)).isEqualTo("device busy");
+    assertThat(AdbTestClient.shellV2(port, GALAXY, "echo fine").exitCode()).isZero();
+
+    assertThat(sim.faults().commandsReceived(GALAXY)).isEqualTo(3);
+    assertThat(sim.faults().commandsReceived(PIXEL)).isZero();
+  }
+
+  @Test
   void disconnectsTheNextCommandWithoutAReply() throws IOException {
     sim.faults().disconnectNextCommands(PIXEL, 1);
 

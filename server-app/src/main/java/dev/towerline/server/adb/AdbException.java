@@ -24,6 +24,7 @@ public abstract class AdbException extends RuntimeException {
 
   private final String operation;
   private final String serial;
+  private volatile int attempts;
 
   /**
    * @param operation what was asked of ADB: {@code version}, {@code devices}, {@code track},
@@ -58,13 +59,31 @@ public abstract class AdbException extends RuntimeException {
     return false;
   }
 
-  /** Structured context for an error envelope: {@code serial} and {@code operation}. */
+  /**
+   * How many times the call reached ADB before it gave up, retries included; 0 when unknown (a
+   * failure that did not come out of {@link ResilientAdbGateway}).
+   */
+  public int attempts() {
+    return attempts;
+  }
+
+  void attempts(int count) {
+    this.attempts = count;
+  }
+
+  /**
+   * Structured context for an error envelope: {@code serial}, {@code operation}, and {@code
+   * attempts} when known.
+   */
   public Map<String, Object> details() {
     Map<String, Object> details = new LinkedHashMap<>();
     if (serial != null) {
       details.put("serial", serial);
     }
     details.put("operation", operation);
+    if (attempts > 0) {
+      details.put("attempts", attempts);
+    }
     return details;
   }
 }

@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
 final class AdbFailures {
 
   private static final Pattern NOT_FOUND = Pattern.compile("device '(.*)' not found");
+  /**
+   * Refusals to start a command that another try seconds later would get again, in the words of
+   * the real server's {@code acquire_one_transport}: the device is offline, not (yet) authorized,
+   * absent or ambiguous. Any other refusal to start is worth another try: nothing ran.
+   */
+  private static final Pattern PERMANENT_START_REFUSAL = Pattern.compile(
+      "device (offline|unauthorized|still authorizing)|no (devices|emulators)|more than one");
 
   private final String adbServer;
 
@@ -57,7 +64,7 @@ final class AdbFailures {
         + " closed the connection without answering " + what, operation, serial, failure);
   }
 
-  /** A {@code FAIL} reply, in ADB's own words. */
+  /** A {@code FAIL} reply to a host query, in ADB's own words. */
   AdbException refused(String operation, String serial, String failure) {
     String reason = failure.lines().findFirst().orElse("").strip();
     var notFound = NOT_FOUND.matcher(reason);
@@ -71,6 +78,20 @@ final class AdbFailures {
         : "ADB refused " + operation + " on device '" + serial + "': " + reason;
     return new AdbCommandFailedException(message, operation, serial, transientFailure, false,
         null);
+  }
+
+  /**
+   * A {@code FAIL} reply to switching the connection to the device or to opening the service on
+   * it: the command never started, so another try is safe unless the reason is permanent.
+   */
+  AdbException startRefused(String operation, String serial, String failure) {
+    String reason = failure.lines().findFirst().orElse("").strip();
+    if (NOT_FOUND.matcher(reason).matches()) {
+      return new AdbDeviceNotFoundException(serial, operation);
+    }
+    boolean permanent = PERMANENT_START_REFUSAL.matcher(reason).lookingAt();
+    return new AdbCommandFailedException("ADB refused " + operation + " on device '" + serial
+        + "': " + reason, operation, serial, !permanent, false, null);
   }
 
   /** A device service that broke off before its command ran. */

@@ -19,7 +19,8 @@ final class AdbRetryRule {
     if (failure instanceof AdbTimeoutException) return false;
     // The server refused the connection or dropped it unanswered: it may be restarting.
     if (failure instanceof AdbServerUnavailableException) return true;
-    // adbd dropped the service ("closed") or the connection died before the command started.
+    // ADB refused to start the command for a reason that may pass, or the connection died before
+    // the command started: nothing ran, so another try is safe.
     if (failure instanceof AdbCommandFailedException e) return e.transientFailure();
     // Anything else is a bug or a refusal with a reason ("device offline"): not worth repeating.
     return false;

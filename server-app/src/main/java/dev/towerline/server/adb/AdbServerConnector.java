@@ -65,12 +65,12 @@ final class AdbServerConnector {
       socket.send("host:transport:" + serial);
       AdbSocket.Reply transport = socket.readReply();
       if (!transport.okay()) {
-        throw failures.refused(operation, serial, transport.failure());
+        throw failures.startRefused(operation, serial, transport.failure());
       }
       socket.send(service);
       AdbSocket.Reply opened = socket.readReply();
       if (!opened.okay()) {
-        throw failures.refused(operation, serial, opened.failure());
+        throw failures.startRefused(operation, serial, opened.failure());
       }
     } catch (IOException e) {
       socket.close();

@@ -49,7 +49,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Retry</b> ({@link AdbConfig#retryAttempts()} tries, waits from {@link
  *       AdbConfig#retryInitialBackoff()} doubling up to {@link AdbConfig#retryMaxBackoff()}, ±50%
  *       jitter) retries only what {@link AdbRetryRule} allows: never a timeout, a refusal by an
- *       open breaker or a command that already started.
+ *       open breaker, a permanent refusal (device offline, unauthorized or not found) or a
+ *       command that already started. A shell command whose start ADB refused never ran, so it is
+ *       retried like any other call; every attempt counts toward the device's breaker, so one
+ *       call can open it. The failure thrown at the end carries {@link AdbException#attempts()}
+ *       and is ADB's last answer, even when the breaker those failures opened refused the next try.
  *   <li><b>ServerBreaker</b> counts failures to reach the ADB server; the server's own queries
  *       ({@code version}, {@code devices}) have no device breaker.
  *   <li><b>DeviceBreaker</b> counts failures of commands on that device ({@link AdbBreakerRules}).
@@ -221,14 +225,16 @@ public final class ResilientAdbGateway implements AdbGateway, AdbLinkMonitor, Au
       Function<T, String> outcome) {
     Timer.Sample sample = metrics.start();
     Supplier<T> limited = timeLimited ? () -> limit(operation, serial, action) : action;
-    Supplier<T> attempt = () -> attempt(operation, serial, limited);
+    AttemptLog attempts = new AttemptLog();
+    Supplier<T> attempt = () -> attempts.attempt(() -> attempt(operation, serial, limited));
     try {
       T result = Retry.decorateSupplier(retry, attempt).get();
       metrics.stop(sample, operation, outcome.apply(result));
       return result;
     } catch (RuntimeException e) {
-      metrics.stop(sample, operation, AdbCallMetrics.outcomeOf(e));
-      throw e;
+      RuntimeException failure = attempts.outcome(e);
+      metrics.stop(sample, operation, AdbCallMetrics.outcomeOf(failure));
+      throw failure;
     }
   }
 

@@ -8,6 +8,7 @@ import dev.towerline.server.adb.AdbGateway;
 import dev.towerline.server.adb.AdbHealthProbe;
 import dev.towerline.server.adb.ResilientAdbGateway;
 import dev.towerline.server.adb.SocketAdbClient;
+import dev.towerline.server.health.StartupStep;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,9 +49,10 @@ public final class AdbRuntime implements AutoCloseable {
   }
 
   /**
-   * Starts the simulator (if configured), the gateway and the device tracker. Returns once the
-   * first device list and properties are in, or after about one call time-out if ADB is slow or
-   * down; tracking then continues in the background and never fails the start.
+   * Starts the simulator (if configured), the gateway and the device tracker. Returns at once
+   * when the ADB server is another process: devices appear as it lists them, even if it hangs
+   * now ({@link #startup()} says when the first discovery ended). An in-process simulator is part
+   * of this start, so its devices are listed (within one call time-out) before this returns.
    *
    * @param meters where ADB call, failure and breaker meters are registered
    * @param clock for breaker cool-downs and device timestamps
@@ -78,6 +80,9 @@ public final class AdbRuntime implements AutoCloseable {
     DeviceTracker tracker = new DeviceTracker(gateway, gateway, effective, clock);
     try {
       tracker.start();
+      if (simulator != null) {
+        tracker.awaitFirstDiscovery(effective.callTimeout());
+      }
     } catch (RuntimeException e) {
       tracker.close();
       gateway.close();
@@ -102,6 +107,22 @@ public final class AdbRuntime implements AutoCloseable {
   /** The tracker itself, for {@link DeviceTracker#markBusy} and {@link DeviceTracker#markIdle}. */
   public DeviceTracker tracker() {
     return tracker;
+  }
+
+  /** The first device discovery, as a step of starting that {@code /health/ready} waits for. */
+  public StartupStep startup() {
+    return new StartupStep() {
+      @Override
+      public String name() {
+        return "adb";
+      }
+
+      @Override
+      public Optional<String> waitingFor() {
+        return tracker.firstDiscoveryDone() ? Optional.empty()
+            : Optional.of("the ADB server " + config.adbServer() + " has not listed its devices yet");
+      }
+    };
   }
 
   /** Checks the ADB server without retries or breakers, for {@code /health/full}. */

@@ -9,8 +9,11 @@ import dev.towerline.server.adb.AdbLinkMonitor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -71,6 +74,8 @@ public final class DeviceTracker implements DeviceDirectory, AutoCloseable {
   private final DeviceTable table;
   private final DeviceReader reader;
   private final AdbConnectionLoop connection;
+  private final String threadPrefix;
+  private final CompletableFuture<Void> firstDiscovery = new CompletableFuture<>();
 
   /**
    * @param gateway where device lists, properties and battery levels come from; pass the
@@ -84,6 +89,7 @@ public final class DeviceTracker implements DeviceDirectory, AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
     String prefix = "towerline-devices-" + INSTANCES.incrementAndGet();
+    this.threadPrefix = prefix;
     this.announcer = new DeviceAnnouncer(daemons(prefix + "-events"));
     this.table = new DeviceTable(links, config, clock, announcer);
     this.reader = new DeviceReader(gateway, table, daemons(prefix + "-reader"));
@@ -93,23 +99,57 @@ public final class DeviceTracker implements DeviceDirectory, AutoCloseable {
   }
 
   /**
-   * Connects to ADB and starts the periodic checks. Returns after the first device list arrived
-   * and the first property reads finished, or after about one call time-out when ADB is slow or
-   * down (the tracker then keeps trying in the background).
+   * Connects to ADB and starts the periodic checks, all in the background: returns at once, even
+   * when the ADB server accepts connections and never answers. The first discovery (the first
+   * device list and the property reads it starts, or the first failure to reach ADB) ends by
+   * itself; {@link #firstDiscoveryDone()} and {@link #awaitFirstDiscovery} tell when.
    */
   public void start() {
     Future<?> first = connection.start();
-    Duration bound = config.callTimeout();
+    Thread waiter = new Thread(() -> finishFirstDiscovery(first), threadPrefix + "-startup");
+    waiter.setDaemon(true);
+    waiter.start();
+  }
+
+  /** Whether the first discovery has ended, with devices or with ADB found unreachable. */
+  public boolean firstDiscoveryDone() {
+    return firstDiscovery.isDone();
+  }
+
+  /**
+   * Waits up to {@code bound} for the first discovery to end.
+   *
+   * @return whether it ended
+   */
+  public boolean awaitFirstDiscovery(Duration bound) {
     try {
-      first.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-      reader.awaitReads(bound);
+      firstDiscovery.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
     } catch (TimeoutException e) {
-      log.info("ADB server {} has not answered yet; device tracking continues in the background",
-          config.adbServer(), kv("adb_server", config.adbServer()));
+      return false;
     } catch (ExecutionException e) {
-      log.warn("first ADB connection attempt failed", e.getCause());
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void finishFirstDiscovery(Future<?> first) {
+    try {
+      first.get();
+      reader.awaitReads(config.callTimeout());
+      log.info("First ADB device discovery on {} ended: {} devices, {}", config.adbServer(),
+          table.all().size(), mode().name().toLowerCase(Locale.ROOT),
+          kv("adb_server", config.adbServer()));
+    } catch (ExecutionException e) {
+      log.warn("first ADB connection attempt failed", e.getCause());
+    } catch (CancellationException e) {
+      // Closed before the first attempt ran.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      firstDiscovery.complete(null);
     }
   }
 

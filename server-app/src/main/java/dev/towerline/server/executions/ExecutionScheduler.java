@@ -110,7 +110,14 @@ final class ExecutionScheduler implements AutoCloseable {
     synchronized (lock) {
       DeviceQueue device = device(execution.deviceSerial());
       device.reserved = Math.max(0, device.reserved - 1);
-      device.queue.addLast(new Entry(execution, ++sequence));
+      requeue(execution);
+    }
+  }
+
+  /** Queues again, at the end, an execution taken out by {@link #dequeue} that must still run. */
+  void requeue(ExecutionRecord execution) {
+    synchronized (lock) {
+      device(execution.deviceSerial()).queue.addLast(new Entry(execution, ++sequence));
       queuedTotal++;
       dispatch();
     }
@@ -125,6 +132,14 @@ final class ExecutionScheduler implements AutoCloseable {
         return true;
       }
       return false;
+    }
+  }
+
+  /** The executions waiting in {@code serial}'s queue, first in line first. */
+  List<ExecutionRecord> queuedOn(String serial) {
+    synchronized (lock) {
+      DeviceQueue device = devices.get(serial);
+      return device == null ? List.of() : device.queue.stream().map(Entry::execution).toList();
     }
   }
 

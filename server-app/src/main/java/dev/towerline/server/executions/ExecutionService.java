@@ -2,6 +2,7 @@ package dev.towerline.server.executions;
 
 import dev.towerline.protocol.BreakerState;
 import dev.towerline.protocol.Device;
+import dev.towerline.protocol.DeviceLink;
 import dev.towerline.protocol.DeviceState;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.protocol.ExecutionStatus;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The executions use cases: create (validated, idempotent), get, list, cancel and read output.
  * Creates are checked against the device (known, ready, breaker not open) and its queue before
- * anything is stored, so a refusal leaves nothing behind.
+ * anything is stored, so a refusal leaves nothing behind. When a device's breaker opens, the
+ * executions queued on it end at once with {@code DEVICE_CIRCUIT_OPEN}.
  *
  * <pre>{@code
  * ExecutionService executions = ExecutionService.start(store, devices, gateway, occupancy, config, meters, clock);
@@ -101,6 +103,7 @@ public final class ExecutionService implements AutoCloseable {
       MeterRegistry meters,
       Clock clock) {
     ExecutionService service = new ExecutionService(store, devices, gateway, occupancy, config, meters, clock);
+    devices.addListener(service::refuseQueuedWhileBreakerOpen);
     long purge = config.purgeInterval().toMillis();
     service.background.scheduleWithFixedDelay(service::purgeExpiredKeys, purge, purge, TimeUnit.MILLISECONDS);
     return service;
@@ -240,6 +243,49 @@ public final class ExecutionService implements AutoCloseable {
         Map.of("idempotency_key", key),
         Duration.ofSeconds(1),
         null);
+  }
+
+  // ---------------------------------------------------------------- open breaker
+
+  /**
+   * When a device's breaker opens, what waits in its queue ends at once in {@code error} with
+   * {@code DEVICE_CIRCUIT_OPEN}, as a create would be refused now, instead of waiting for a turn
+   * that the breaker would refuse anyway.
+   */
+  private void refuseQueuedWhileBreakerOpen(Device device) {
+    DeviceLink link = device.getLink();
+    if (link == null || link.getBreakerState() != BreakerState.OPEN || scheduler.queued(device.getSerial()) == 0) {
+      return;
+    }
+    long retryAfter = link.getRetryAfterSeconds() == null ? 1 : Math.max(1, link.getRetryAfterSeconds());
+    background.execute(() -> refuseQueued(device.getSerial(), retryAfter));
+  }
+
+  private void refuseQueued(String serial, long retryAfterSeconds) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("serial", serial);
+    details.put("retry_after_seconds", retryAfterSeconds);
+    ExecutionError refused =
+        new ExecutionError(
+            ErrorCode.DEVICE_CIRCUIT_OPEN,
+            "The device's ADB circuit breaker opened while the execution was queued; retry in " + retryAfterSeconds + " s",
+            details);
+    for (ExecutionRecord queued : scheduler.queuedOn(serial)) {
+      if (!scheduler.dequeue(queued.id(), serial)) {
+        continue;  // Started or cancelled meanwhile.
+      }
+      try {
+        ExecutionRecord[] before = new ExecutionRecord[1];
+        store.update(queued.id(), r -> {
+          before[0] = r;
+          return r.status() == ExecutionStatus.QUEUED ? r.finished(ExecutionStatus.ERROR, null, refused, now()) : r;
+        }).ifPresent(after -> events.changed(before[0], after));
+      } catch (RuntimeException e) {
+        // Its turn comes later and the breaker, if still open, refuses it then.
+        log.info("Execution {} stays queued: {}", queued.id(), e.getMessage());
+        scheduler.requeue(queued);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- read

@@ -147,8 +147,9 @@ class ResilientAdbGatewayTest {
     clock.advance(COOLDOWN.plusSeconds(1));
     sim.faults().failNextCommands(SERIAL, 1);
 
+    // The trial's own failure is the answer; the breaker it reopened refuses the retry.
     assertThatThrownBy(() -> gateway.batteryLevel(SERIAL))
-        .isInstanceOf(AdbCircuitOpenException.class);
+        .isInstanceOfSatisfying(AdbCommandFailedException.class, e -> assertThat(e.attempts()).isEqualTo(1));
 
     assertThat(gateway.device(SERIAL).state()).isEqualTo(LinkHealth.State.OPEN);
     assertThat(gateway.device(SERIAL).retryAfter()).contains(COOLDOWN);
@@ -196,6 +197,66 @@ class ResilientAdbGatewayTest {
         .isInstanceOf(AdbCommandFailedException.class)
         .hasMessageContaining("device unauthorized");
     assertThat(adb.calls()).as("refused with a reason").isEqualTo(2);
+  }
+
+  @Test
+  void retriesAShellCommandWhoseStartAdbRefusedAndSucceedsOnTheSecondAttempt() {
+    sim.faults().failNextCommands(SERIAL, 1, "device busy");
+    StringBuilder out = new StringBuilder();
+
+    ShellResult result = gateway.shell(SERIAL, "echo hi", ShellOptions.ofTimeout(Duration.ofSeconds(5)),
+        OutputSink.collecting(out, new StringBuilder()));
+
+    assertThat(result.exitCode()).hasValue(0);
+    assertThat(out).hasToString("hi\n");
+    assertThat(sim.faults().commandsReceived(SERIAL)).as("shell requests ADB saw").isEqualTo(2);
+    assertThat(gateway.device(SERIAL).consecutiveFailures()).isZero();
+  }
+
+  @Test
+  void oneShellCommandRefusedOnEveryAttemptOpensTheDeviceBreaker() {
+    sim.faults().failNextCommands(SERIAL, 3, "device busy");
+
+    assertThatThrownBy(() -> gateway.shell(SERIAL, "echo hi", ShellOptions.ofTimeout(Duration.ofSeconds(5)),
+        OutputSink.discarding()))
+        .isInstanceOfSatisfying(AdbCommandFailedException.class, e -> {
+          assertThat(e.attempts()).isEqualTo(3);
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.ADB_COMMAND_FAILED);
+          assertThat(e.details()).containsEntry("attempts", 3).containsEntry("serial", SERIAL);
+        })
+        .hasMessage("ADB refused shell on device 'emulator-5554': device busy");
+    assertThat(sim.faults().commandsReceived(SERIAL)).isEqualTo(3);
+    assertThat(gateway.device(SERIAL).state()).isEqualTo(LinkHealth.State.OPEN);
+  }
+
+  @Test
+  void aCallWhoseFailuresOpenTheBreakerReportsAdbsLastAnswerNotTheRefusal() {
+    gateway = gatewayWith(config().breakerFailures(2).build(), clock);
+    sim.faults().failNextCommands(SERIAL, 3, "device busy");
+
+    assertThatThrownBy(() -> gateway.shell(SERIAL, "echo hi", ShellOptions.ofTimeout(Duration.ofSeconds(5)),
+        OutputSink.discarding()))
+        .isInstanceOfSatisfying(AdbCommandFailedException.class, e -> assertThat(e.attempts()).isEqualTo(2));
+    assertThat(sim.faults().commandsReceived(SERIAL)).as("the third try was refused by the breaker").isEqualTo(2);
+    assertThat(gateway.device(SERIAL).state()).isEqualTo(LinkHealth.State.OPEN);
+  }
+
+  @Test
+  void permanentRefusalsToStartAShellCommandAreTriedOnce() {
+    for (String reason : List.of("device offline", "device unauthorized.\nCheck for a confirmation dialog")) {
+      int before = sim.faults().commandsReceived(SERIAL);
+      sim.faults().failNextCommands(SERIAL, 1, reason);
+
+      assertThatThrownBy(() -> gateway.shell(SERIAL, "echo hi", ShellOptions.ofTimeout(Duration.ofSeconds(5)),
+          OutputSink.discarding()))
+          .isInstanceOfSatisfying(AdbCommandFailedException.class, e -> assertThat(e.transientFailure()).isFalse());
+      assertThat(sim.faults().commandsReceived(SERIAL)).as(reason).isEqualTo(before + 1);
+    }
+    sim.faults().failNextCommands(SERIAL, 1, "device '" + SERIAL + "' not found");
+    assertThatThrownBy(() -> gateway.shell(SERIAL, "echo hi", ShellOptions.ofTimeout(Duration.ofSeconds(5)),
+        OutputSink.discarding()))
+        .isInstanceOfSatisfying(AdbDeviceNotFoundException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThat(sim.faults().commandsReceived(SERIAL)).isEqualTo(3);
   }
 
   @Test

@@ -277,6 +277,27 @@ class SocketAdbClientTest {
   }
 
   @Test
+  void aRefusedStartIsTransientUnlessTheDeviceIsOfflineUnauthorizedOrAmbiguous() {
+    for (String reason : List.of("device still connecting", "protocol fault (no status)")) {
+      sim.faults().failNextCommands(V2, 1, reason);
+      assertThatThrownBy(() -> client.batteryLevel(V2))
+          .as(reason)
+          .isInstanceOfSatisfying(AdbCommandFailedException.class, e -> {
+            assertThat(e.transientFailure()).isTrue();
+            assertThat(e.commandStarted()).isFalse();
+          })
+          .hasMessage("ADB refused battery on device 'emulator-5554': " + reason);
+    }
+    for (String reason : List.of("device offline", "device unauthorized.\nCheck the device", "device still authorizing",
+        "more than one device")) {
+      sim.faults().failNextCommands(V2, 1, reason);
+      assertThatThrownBy(() -> client.batteryLevel(V2))
+          .as(reason)
+          .isInstanceOfSatisfying(AdbCommandFailedException.class, e -> assertThat(e.transientFailure()).isFalse());
+    }
+  }
+
+  @Test
   void connectionCutBeforeTheCommandStartsIsATransientCommandFailure() {
     sim.faults().disconnectNextCommands(V2, 1);
 

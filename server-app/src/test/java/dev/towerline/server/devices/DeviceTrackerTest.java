@@ -79,6 +79,7 @@ class DeviceTrackerTest {
     tracker = new DeviceTracker(gateway, gateway, config, clock);
     tracker.addListener(announced::add);
     tracker.start();
+    assertThat(tracker.awaitFirstDiscovery(Duration.ofSeconds(5))).isTrue();
     return tracker;
   }
 

@@ -1,5 +1,7 @@
 package dev.towerline.server.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.Main;
 import dev.towerline.server.TowerlineServer;
@@ -120,6 +122,12 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         ValidatingHttpClient.wrapping(
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build(),
             CONTRACT);
+    awaitReady();
+  }
+
+  /** Serving starts at once; tests start once the simulator's devices are listed, as {@code /health/ready} says. */
+  private void awaitReady() {
+    await("server ready").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> get("/health/ready").statusCode() == 200);
   }
 
   @Override
@@ -141,6 +149,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     server.stop();
     meanwhile.run();
     server = Main.start(config, clock, extensions);
+    awaitReady();
   }
 
   /** WebSocket clients of this server's feeds; closed with the server. */

@@ -1,6 +1,5 @@
 package dev.towerline.adb.simulator.internal;
 
-import dev.towerline.adb.simulator.Faults;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,14 +24,15 @@ final class DeviceServices {
     }
     LOG.debug("{} on {}: {}", link.describe(), attached.serial(), request);
     context.holdWhileHanging(link);
-    switch (context.faults().nextCommand(attached.serial())) {
+    FaultPlan.Decision decision = context.faults().nextCommand(attached.serial());
+    switch (decision.verdict()) {
       case DISCONNECT:
         LOG.debug("injected disconnect for '{}' on {}", request, attached.serial());
         link.close();
         return;
       case FAIL:
         LOG.debug("injected failure for '{}' on {}", request, attached.serial());
-        link.send(Wire.fail(Faults.FAILURE_MESSAGE));
+        link.send(Wire.fail(decision.failureReason()));
         return;
       default:
         break;

@@ -20,11 +20,22 @@ public final class FaultPlan implements Faults {
     DISCONNECT
   }
 
+  /** The fate of one command: a verdict, and the reason a {@code FAIL} gives. */
+  record Decision(Verdict verdict, String failureReason) {
+    static final Decision PROCEED = new Decision(Verdict.PROCEED, null);
+    static final Decision DISCONNECT = new Decision(Verdict.DISCONNECT, null);
+    static final Decision FAIL_CLOSED = new Decision(Verdict.FAIL, Faults.FAILURE_MESSAGE);
+  }
+
+  /** Failures still to inject on one device, all with the same reason. */
+  private record PendingFailures(int count, String reason) {}
+
   private final Clock clock;
   private final DeviceRegistry registry;
   private final AtomicInteger failAny = new AtomicInteger();
   private final AtomicInteger disconnectAny = new AtomicInteger();
-  private final ConcurrentMap<String, Integer> failBySerial = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, PendingFailures> failBySerial = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, AtomicInteger> received = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Integer> disconnectBySerial = new ConcurrentHashMap<>();
   /** Null when not hanging. */
   private final AtomicReference<Instant> hangUntil = new AtomicReference<>();
@@ -41,7 +52,24 @@ public final class FaultPlan implements Faults {
 
   @Override
   public void failNextCommands(String serial, int count) {
-    setFor(failBySerial, serial, count);
+    failNextCommands(serial, count, Faults.FAILURE_MESSAGE);
+  }
+
+  @Override
+  public void failNextCommands(String serial, int count, String reason) {
+    Objects.requireNonNull(serial, "serial");
+    Objects.requireNonNull(reason, "reason");
+    if (checkCount(count) == 0) {
+      failBySerial.remove(serial);
+    } else {
+      failBySerial.put(serial, new PendingFailures(count, reason));
+    }
+  }
+
+  @Override
+  public int commandsReceived(String serial) {
+    AtomicInteger count = received.get(Objects.requireNonNull(serial, "serial"));
+    return count == null ? 0 : count.get();
   }
 
   @Override
@@ -105,22 +133,36 @@ public final class FaultPlan implements Faults {
     clearHang();
   }
 
-  /** Decides the fate of one command on this device, using up one pending fault if any. */
-  Verdict nextCommand(String serial) {
+  /** Counts one command on this device and decides its fate, using up one pending fault if any. */
+  Decision nextCommand(String serial) {
+    received.computeIfAbsent(serial, s -> new AtomicInteger()).incrementAndGet();
     // Device-specific faults first: a test that aims at one device expects exactly that device.
     if (takeOne(disconnectBySerial, serial)) {
-      return Verdict.DISCONNECT;
+      return Decision.DISCONNECT;
     }
-    if (takeOne(failBySerial, serial)) {
-      return Verdict.FAIL;
+    String reason = takeFailure(serial);
+    if (reason != null) {
+      return new Decision(Verdict.FAIL, reason);
     }
     if (takeOne(disconnectAny)) {
-      return Verdict.DISCONNECT;
+      return Decision.DISCONNECT;
     }
     if (takeOne(failAny)) {
-      return Verdict.FAIL;
+      return Decision.FAIL_CLOSED;
     }
-    return Verdict.PROCEED;
+    return Decision.PROCEED;
+  }
+
+  /** Uses up one pending failure of this device; its reason, or null when none is pending. */
+  private String takeFailure(String serial) {
+    String[] reason = {null};
+    failBySerial.computeIfPresent(
+        serial,
+        (key, pending) -> {
+          reason[0] = pending.reason();
+          return pending.count() > 1 ? new PendingFailures(pending.count() - 1, pending.reason()) : null;
+        });
+    return reason[0];
   }
 
   private static boolean takeOne(AtomicInteger counter) {

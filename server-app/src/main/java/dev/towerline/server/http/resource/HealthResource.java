@@ -17,6 +17,7 @@ import dev.towerline.server.model.LegacyStatus;
 import dev.towerline.server.model.Liveness;
 import dev.towerline.server.model.Readiness;
 import dev.towerline.server.model.UpDown;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,8 @@ import jakarta.ws.rs.core.Response;
  */
 @Singleton
 public final class HealthResource implements HealthApi {
+
+  private static final Duration STARTING_RETRY_AFTER = Duration.ofSeconds(1);
 
   private final HealthService health;
   private final DependencyHealth dependencies;
@@ -56,7 +59,15 @@ public final class HealthResource implements HealthApi {
 
   @Override
   public Response getReadiness() {
-    // Always ready until there are dependencies to wait for (see HealthService#isReady).
+    Map<String, String> pending = health.pendingStartup();
+    if (!pending.isEmpty()) {
+      throw new ApiException(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "The server is still starting: " + String.join("; ", pending.values()),
+          Map.of("waiting_for", pending),
+          STARTING_RETRY_AFTER,
+          null);
+    }
     return Response.ok(Readiness.builder().status(Readiness.StatusEnum.READY).build()).build();
   }
 
