@@ -1,0 +1,62 @@
+package dev.towerline.server.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.networknt.schema.JsonSchema;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A parameter as openapi.yaml declares it: where it travels, the JSON type its text stands for,
+ * its compiled schema and its default.
+ *
+ * @param location {@code query}, {@code path} or {@code header}
+ * @param type the schema's {@code type} ({@code string} when the schema names none)
+ * @param schema null when the spec gives the parameter no schema
+ */
+public record ParameterRule(
+    String name, String location, boolean required, String type, JsonSchema schema, JsonNode defaultValue) {
+
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  /** The spec's {@code default}, if it declares one. */
+  public Optional<JsonNode> declaredDefault() {
+    return Optional.ofNullable(defaultValue).filter(d -> !d.isMissingNode() && !d.isNull());
+  }
+
+  /** What is wrong with {@code value}, the parameter's text as sent; empty when it is valid. */
+  public List<Violation> check(String value) {
+    JsonNode instance;
+    switch (type) {
+      case "integer":
+        if (!INTEGER.matcher(value).matches()) {
+          return List.of(new Violation(name, "must be an integer"));
+        }
+        instance = NODES.numberNode(new BigInteger(value));
+        break;
+      case "number":
+        if (!NUMBER.matcher(value).matches()) {
+          return List.of(new Violation(name, "must be a number"));
+        }
+        instance = NODES.numberNode(new BigDecimal(value));
+        break;
+      case "boolean":
+        if (!value.equals("true") && !value.equals("false")) {
+          return List.of(new Violation(name, "must be true or false"));
+        }
+        instance = NODES.booleanNode(Boolean.parseBoolean(value));
+        break;
+      default:
+        instance = NODES.textNode(value);
+    }
+    if (schema == null) {
+      return List.of();
+    }
+    return ViolationReasons.describe(schema.validate(instance), name);
+  }
+}
