@@ -33,7 +33,7 @@ final class JsonProblems {
   /** What the field must be, e.g. "must be an integer". */
   static String bindingReason(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException) {
-      return "is not a known field";
+      return "unknown field";
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       return "must be " + jsonType(mismatch.getTargetType());
