@@ -1,6 +1,9 @@
 package dev.towerline.server.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -10,12 +13,12 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.oas.OpenApi30;
 import dev.towerline.spec.ContractDocuments;
 import dev.towerline.spec.internal.CheckContext;
-import dev.towerline.spec.internal.ExampleRules;
 import dev.towerline.spec.internal.Located;
 import dev.towerline.spec.internal.Operation;
-import dev.towerline.spec.internal.References;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,8 @@ import java.util.Optional;
 
 /**
  * What openapi.yaml lets each operation receive, read once at start-up: parameters and request
- * bodies with their schemas compiled by URI and JSON pointer (so {@code $ref}s into the shared
- * files resolve as for every other tool). Requests are checked against these very schemas, and
+ * bodies with their schemas compiled as sub-schemas of the document at its classpath URI (so
+ * {@code $ref}s inside it and into the shared files resolve as for every other tool). Requests are checked against these very schemas, and
  * defaults and bounds are never copied into code.
  */
 public final class RequestContract {
@@ -43,13 +46,18 @@ public final class RequestContract {
    */
   public static RequestContract read(ContractDocuments documents) {
     CheckContext ctx = CheckContext.of(documents);
+    JsonMetaSchema openApi = quiet(OpenApi30.getInstance());
     JsonSchemaFactory factory =
         JsonSchemaFactory.getInstance(
             SpecVersion.VersionFlag.V4,
-            builder -> builder.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+            builder ->
+                builder
+                    .metaSchema(openApi)
+                    .metaSchema(quiet(JsonMetaSchema.getV7()))
+                    .defaultMetaSchemaIri(openApi.getIri()));
     SchemaValidatorsConfig config =
         SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_POINTER).build();
-    Compiler compiler = new Compiler(ctx, factory, config);
+    Compiler compiler = new Compiler(ctx, factory, config, new HashMap<>());
     Map<String, OperationRules> operations = new LinkedHashMap<>();
     for (Operation op : Operation.all(documents.openApi())) {
       if (op.operationId() != null) {
@@ -57,6 +65,15 @@ public final class RequestContract {
       }
     }
     return new RequestContract(operations);
+  }
+
+  /**
+   * {@code dialect} with unknown keywords kept as annotations, silently: the documents' own keys
+   * ({@code paths}, {@code x-error-codes}, ...) are not schema keywords, and warning about them at
+   * every start would teach operators to ignore warnings.
+   */
+  private static JsonMetaSchema quiet(JsonMetaSchema dialect) {
+    return JsonMetaSchema.builder(dialect).unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword)).build();
   }
 
   /** The rules of the operation with this {@code operationId}; empty for routes outside the contract. */
@@ -74,7 +91,8 @@ public final class RequestContract {
         .orElseThrow(() -> new IllegalStateException("openapi.yaml has no operation " + operationId));
   }
 
-  private record Compiler(CheckContext ctx, JsonSchemaFactory factory, SchemaValidatorsConfig config) {
+  private record Compiler(
+      CheckContext ctx, JsonSchemaFactory factory, SchemaValidatorsConfig config, Map<String, JsonSchema> documentSchemas) {
 
     OperationRules operation(Operation op) {
       List<ParameterRule> parameters = new ArrayList<>();
@@ -112,15 +130,39 @@ public final class RequestContract {
     }
 
     private Optional<Located> resolve(Located schema) {
-      References references = ctx.references();
-      return references.resolve(schema);
+      return ctx.references().resolve(schema);
     }
 
     private JsonSchema compile(Located schema) {
-      JsonSchema compiled = factory.getSchema(SchemaLocation.of(ExampleRules.schemaUri(ctx, schema).toString()), config);
+      JsonSchema compiled = documentSchemas.computeIfAbsent(schema.file(), this::documentSchema).getSubSchema(path(schema));
       // Resolve every $ref now: a broken contract fails at start-up, not on some request.
       compiled.initializeValidators();
       return compiled;
+    }
+
+    /**
+     * The whole document as one schema, so each schema inside it is taken as a sub-schema: the
+     * document is parsed once and {@code #/...} references resolve against it.
+     */
+    private JsonSchema documentSchema(String file) {
+      URI uri = ctx.documents().uri(file);
+      return factory.getSchema(SchemaLocation.of(uri.toString()), ctx.documents().read(file), config);
+    }
+
+    private JsonNodePath path(Located schema) {
+      JsonNodePath path = new JsonNodePath(PathType.JSON_POINTER);
+      JsonNode node = ctx.documents().read(schema.file());
+      for (String token : schema.pointer().substring(1).split("/", -1)) {
+        String name = token.replace("~1", "/").replace("~0", "~");
+        if (node.isArray()) {
+          path = path.append(Integer.parseInt(name));
+          node = node.path(Integer.parseInt(name));
+        } else {
+          path = path.append(name);
+          node = node.path(name);
+        }
+      }
+      return path;
     }
   }
 }
