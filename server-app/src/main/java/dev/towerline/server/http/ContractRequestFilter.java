@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  */
 @Priority(Priorities.USER)
 public final class ContractRequestFilter implements ContainerRequestFilter {
-  private static final String NOT_UNICODE = "is not valid Unicode text";
+  private static final String NOT_UNICODE = UnicodeText.NOT_UNICODE;
   // Echo at most this much of a value back to the client.
   private static final int MAX_ECHO_LENGTH = 128;
 
@@ -80,10 +80,13 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
       String name = sent.getKey();
       String value = sent.getValue().get(0);
       Optional<ParameterRule> rule = operation.parameter("query", name);
+      Optional<String> unusable = UnicodeText.refusal(value);
       if (rule.isEmpty()) {
         findings.add(new Violation(name, unknownReason(declared)), value);
       } else if (sent.getValue().size() > 1) {
         findings.add(new Violation(name, "must be given at most once"), value);
+      } else if (unusable.isPresent()) {
+        findings.add(new Violation(name, unusable.get()), value);
       } else {
         rule.get().check(value).forEach(v -> findings.add(v, value));
       }
@@ -105,6 +108,8 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
       Optional<String> value = RawQuery.component(values.get(0), false);
       if (value.isEmpty()) {
         findings.add(new Violation(rule.name(), NOT_UNICODE), null);
+      } else if (UnicodeText.refusal(value.get()).isPresent()) {
+        findings.add(new Violation(rule.name(), UnicodeText.refusal(value.get()).get()), value.get());
       } else {
         rule.check(value.get()).forEach(v -> findings.add(v, value.get()));
       }
@@ -120,8 +125,8 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
         }
       } else if (values.size() > 1) {
         findings.add(new Violation(rule.name(), "must be given at most once"), null);
-      } else if (!UnicodeText.isValid(values.get(0))) {
-        findings.add(new Violation(rule.name(), NOT_UNICODE), null);
+      } else if (UnicodeText.refusal(values.get(0)).isPresent()) {
+        findings.add(new Violation(rule.name(), UnicodeText.refusal(values.get(0)).get()), null);
       } else {
         rule.check(values.get(0)).forEach(v -> findings.add(v, values.get(0)));
       }

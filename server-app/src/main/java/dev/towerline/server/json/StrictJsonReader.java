@@ -24,14 +24,13 @@ import java.util.Map;
  * Reads a request body as exactly one JSON value, refusing what a lenient parser would hide:
  * bytes that are not UTF-8, content after the value and the parser's size limits are {@code
  * MALFORMED_JSON} (so is a key with a lone surrogate, which the parser refuses itself); duplicate
- * keys and string values with lone surrogates are reported as violations of the fields they occur
+ * keys and string values that cannot be taken ({@link UnicodeText#refusal}) are reported as violations of the fields they occur
  * in, so they join the schema's violations in one answer. Numbers keep their
  * exact form ({@code 1.0} stays a decimal, never an integer).
  */
 public final class StrictJsonReader {
 
   private static final String DUPLICATE_KEY = "duplicate key";
-  private static final String NOT_UNICODE = "is not valid Unicode text";
 
   private final JsonFactory factory =
       JsonFactory.builder().streamReadConstraints(MalformedJson.LIMITS).build();
@@ -78,14 +77,12 @@ public final class StrictJsonReader {
         return array;
       case VALUE_STRING:
         String text = parser.getText();
-        if (!UnicodeText.isValid(text)) {
-          violations.add(new Violation(fieldName(path), NOT_UNICODE));
-        }
+        UnicodeText.refusal(text).ifPresent(reason -> violations.add(new Violation(fieldName(path), reason)));
         return nodes.textNode(text);
       case VALUE_NUMBER_INT:
         return nodes.numberNode(parser.getBigIntegerValue());
       case VALUE_NUMBER_FLOAT:
-        return nodes.numberNode(parser.getDecimalValue());
+        return decimal(parser);
       case VALUE_TRUE:
         return nodes.booleanNode(true);
       case VALUE_FALSE:
@@ -111,6 +108,15 @@ public final class StrictJsonReader {
       }
     }
     return object;
+  }
+
+  /** Exponents beyond what a decimal can hold ({@code 1e-9999999999}) are refused, not a server fault. */
+  private JsonNode decimal(JsonParser parser) throws IOException {
+    try {
+      return nodes.numberNode(parser.getDecimalValue());
+    } catch (NumberFormatException e) {
+      throw MalformedJson.refusal("a number's exponent is out of range", parser.currentTokenLocation());
+    }
   }
 
   private static String fieldName(String path) {

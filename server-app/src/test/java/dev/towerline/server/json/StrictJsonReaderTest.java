@@ -38,6 +38,7 @@ class StrictJsonReaderTest {
     assertMalformed("{} []", "Request body is not valid JSON: there is content after the JSON value");
     assertMalformed("[".repeat(1001) + "]".repeat(1001), "Request body is not valid JSON: it exceeds the parser's limits");
     assertMalformed("{\"a\":", "Request body is not valid JSON: unexpected end of input");
+    assertMalformed("1e-9999999999", "Request body is not valid JSON: a number's exponent is out of range");
   }
 
   private StrictJsonReader.Parsed read(String json) {

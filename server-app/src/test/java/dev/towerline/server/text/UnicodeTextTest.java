@@ -15,6 +15,13 @@ class UnicodeTextTest {
   }
 
   @Test
+  void refusesLoneSurrogatesAndNulSaysWhy() {
+    assertThat(UnicodeText.refusal("echo \uD800")).hasValue("is not valid Unicode text");
+    assertThat(UnicodeText.refusal("echo a\u0000b")).hasValue("must not contain the NUL character (U+0000)");
+    assertThat(UnicodeText.refusal("caf\u00e9 \uD83D\uDE00")).isEmpty();
+  }
+
+  @Test
   void printableReplacesOnlyLoneSurrogates() {
     assertThat(UnicodeText.printable("a\uD800b\uD83D\uDE00")).isEqualTo("a\uFFFDb\uD83D\uDE00");
     assertThat(UnicodeText.printable("plain")).isEqualTo("plain");
