@@ -155,6 +155,7 @@ class RequestValidationTest {
     assertParameter("/api/v1/devices/" + "s".repeat(129), "serial", "must be at most 128 characters");
     assertParameter("/api/v1/executions/ex_1/output?offset=-1", "offset", "must be ≥ 0");
     assertParameter("/api/v1/events", "feed", "is required");
+    assertParameter("/api/v1/events?feed=devices&since=99999999999999999999", "since", "must be ≤ 9223372036854775807");
   }
 
   @Test

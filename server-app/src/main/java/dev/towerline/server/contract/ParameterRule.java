@@ -15,10 +15,17 @@ import java.util.regex.Pattern;
  *
  * @param location {@code query}, {@code path} or {@code header}
  * @param type the schema's {@code type} ({@code string} when the schema names none)
+ * @param format the schema's {@code format}, e.g. {@code int64}; null when it names none
  * @param schema null when the spec gives the parameter no schema
  */
 public record ParameterRule(
-    String name, String location, boolean required, String type, JsonSchema schema, JsonNode defaultValue) {
+    String name,
+    String location,
+    boolean required,
+    String type,
+    String format,
+    JsonSchema schema,
+    JsonNode defaultValue) {
 
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
@@ -54,9 +61,23 @@ public record ParameterRule(
       default:
         instance = NODES.textNode(value);
     }
-    if (schema == null) {
-      return List.of();
+    List<Violation> violations = schema == null ? List.of() : ViolationReasons.describe(schema.validate(instance), name);
+    if (violations.isEmpty() && instance.isBigInteger()) {
+      return outOfFormatRange(instance.bigIntegerValue());
     }
-    return ViolationReasons.describe(schema.validate(instance), name);
+    return violations;
+  }
+
+  /** An integer the schema allows but its {@code format} (int32, int64) cannot hold. */
+  private List<Violation> outOfFormatRange(BigInteger value) {
+    BigInteger max = "int32".equals(format) ? BigInteger.valueOf(Integer.MAX_VALUE) : BigInteger.valueOf(Long.MAX_VALUE);
+    BigInteger min = "int32".equals(format) ? BigInteger.valueOf(Integer.MIN_VALUE) : BigInteger.valueOf(Long.MIN_VALUE);
+    if (value.compareTo(max) > 0) {
+      return List.of(new Violation(name, "must be ≤ " + max));
+    }
+    if (value.compareTo(min) < 0) {
+      return List.of(new Violation(name, "must be ≥ " + min));
+    }
+    return List.of();
   }
 }

@@ -111,6 +111,7 @@ public final class RequestContract {
           node.path("in").asText(),
           node.path("required").asBoolean(false),
           resolved == null ? "string" : resolved.path("type").asText("string"),
+          resolved == null ? null : resolved.path("format").textValue(),
           schema.present() ? compile(schema) : null,
           resolved == null ? null : resolved.get("default"));
     }
