@@ -76,6 +76,9 @@ class RequestValidationTest {
     String body = "{\"device_serial\":\"" + server.serial(0) + "\",\"command\":\"id\",\"command\":\"reboot\"}";
 
     assertThat(violations(executions.post(body))).containsExactlyEntriesOf(Map.of("command", "duplicate key"));
+    String thrice = "{\"device_serial\":\"" + server.serial(0) + "\",\"command\":\"a\",\"command\":\"b\",\"command\":\"c\"}";
+    JsonNode error = assertEnvelope(executions.post(thrice), 400, ErrorCode.VALIDATION_FAILED);
+    assertThat(error.path("message").asText()).isEqualTo("Request body is invalid: command duplicate key");
   }
 
   @Test

@@ -145,10 +145,11 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
       violations.addAll(rule.check(parsed.value()));
     }
     if (!violations.isEmpty()) {
+      List<Violation> distinct = violations.stream().distinct().toList();
       throw new ApiException(
           ErrorCode.VALIDATION_FAILED,
-          "Request body is invalid: " + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")),
-          Map.of("violations", violations.stream().distinct().map(Violation::toDetails).toList()));
+          "Request body is invalid: " + distinct.stream().map(Violation::toString).collect(Collectors.joining("; ")),
+          Map.of("violations", distinct.stream().map(Violation::toDetails).toList()));
     }
     request.setEntityStream(new ByteArrayInputStream(bytes));
   }
@@ -174,6 +175,7 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
     }
 
     ApiException refusal() {
+      List<Violation> violations = this.violations.stream().distinct().toList();
       Violation first = violations.get(0);
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("parameter", first.field());
@@ -183,7 +185,7 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
         details.put("value", UnicodeText.printable(value));
       }
       details.put("reason", first.reason());
-      details.put("violations", violations.stream().distinct().map(Violation::toDetails).toList());
+      details.put("violations", violations.stream().map(Violation::toDetails).toList());
       String message =
           violations.size() == 1
               ? first.toString()
