@@ -2,6 +2,8 @@ package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.contract.PublishedContract;
+import dev.towerline.server.contract.RequestContract;
+import dev.towerline.spec.ContractDocuments;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.listing.DeviceListing;
 import dev.towerline.server.executions.ExecutionService;
@@ -42,6 +44,8 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class RestApplication extends ResourceConfig {
 
   public RestApplication(ApiServices services) {
+    // Compiled once here, at start-up: a contract the server cannot read stops it from starting.
+    RequestContract requests = RequestContract.read(ContractDocuments.bundled());
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     // Our mappers answer Jackson failures with the envelope; Jersey's would answer plain text.
     register(JacksonFeature.withoutExceptionMappers());
@@ -51,6 +55,7 @@ public final class RestApplication extends ResourceConfig {
     register(AccessLogFilter.class);
     register(new RequestBodyLimitFilter(services.maxRequestBytes()));
     register(DeprecationHeadersFilter.class);
+    register(ContractRequestFilter.class);
     register(ContractEnumParamConverterProvider.class);
     register(OffsetDateTimeParamConverterProvider.class);
 
@@ -79,6 +84,7 @@ public final class RestApplication extends ResourceConfig {
           protected void configure() {
             bind(services.json()).to(ObjectMapper.class);
             bind(services.contract()).to(PublishedContract.class);
+            bind(requests).to(RequestContract.class);
             bind(services.errors()).to(ErrorResponses.class);
             bind(services.health()).to(HealthService.class);
             bind(services.dependencies()).to(DependencyHealth.class);

@@ -1,2 +1,5 @@
-/** JSON (de)serialization settings shared by every part of the server. */
+/**
+ * JSON settings shared by every part of the server, and the strict reader of request bodies
+ * (one value, UTF-8, no duplicate keys, no lone surrogates).
+ */
 package dev.towerline.server.json;

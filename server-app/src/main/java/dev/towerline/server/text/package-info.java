@@ -1,2 +1,2 @@
-/** Text measured as the wire carries it. */
+/** Text measured and checked as the wire carries it (UTF-8 length, valid Unicode). */
 package dev.towerline.server.text;

@@ -1,13 +1,11 @@
 package dev.towerline.server.http.error;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -18,22 +16,6 @@ import java.util.stream.Collectors;
 final class JsonProblems {
 
   private JsonProblems() {}
-
-  /** Jackson's own description of a syntax error, without its source excerpt. */
-  static String syntaxReason(JsonProcessingException e) {
-    String message = String.valueOf(e.getOriginalMessage());
-    int newline = message.indexOf('\n');
-    if (newline >= 0) {
-      message = message.substring(0, newline);
-    }
-    for (String tail : List.of(" (start marker at", " at [Source", "[Source")) {
-      int at = message.indexOf(tail);
-      if (at >= 0) {
-        message = message.substring(0, at);
-      }
-    }
-    return message.strip();
-  }
 
   /** The JSON path of the offending field, e.g. {@code labels[2]}; {@code body} for the root. */
   static String field(JsonMappingException e) {
@@ -51,7 +33,7 @@ final class JsonProblems {
   /** What the field must be, e.g. "must be an integer". */
   static String bindingReason(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException) {
-      return "is not a known field";
+      return "unknown field";
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       return "must be " + jsonType(mismatch.getTargetType());

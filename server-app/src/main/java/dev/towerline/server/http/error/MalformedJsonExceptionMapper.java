@@ -1,19 +1,21 @@
 package dev.towerline.server.http.error;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.towerline.protocol.ErrorCode;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.towerline.server.error.ApiException;
+import dev.towerline.server.json.MalformedJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * The request body is not parseable JSON: 400 {@code MALFORMED_JSON} with the line and column
- * where parsing failed. A Jackson failure while writing a response is a server fault instead.
+ * A request body Jackson could not read: 400 {@code MALFORMED_JSON} in our own words, with the line
+ * and column where parsing failed. A parser limit (nesting depth, number length) is the client's
+ * too, though Jackson raises it without a parser. A failure while writing a response is a server
+ * fault instead.
  */
 @Provider
 public final class MalformedJsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
@@ -27,20 +29,13 @@ public final class MalformedJsonExceptionMapper implements ExceptionMapper<JsonP
 
   @Override
   public Response toResponse(JsonProcessingException exception) {
-    if (!(exception.getProcessor() instanceof JsonParser)) {
+    boolean reading =
+        exception.getProcessor() instanceof JsonParser
+            || (exception instanceof StreamConstraintsException && !(exception.getProcessor() instanceof JsonGenerator));
+    if (!reading) {
       return errors.unexpected(exception);
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    JsonLocation location = exception.getLocation();
-    if (location != null) {
-      details.put("line", location.getLineNr());
-      details.put("column", location.getColumnNr());
-    }
-    return errors
-        .envelope(
-            ErrorCode.MALFORMED_JSON,
-            "Request body is not valid JSON: " + JsonProblems.syntaxReason(exception),
-            details)
-        .build();
+    ApiException refusal = MalformedJson.of(exception);
+    return errors.envelope(refusal.code(), refusal.getMessage(), refusal.details()).build();
   }
 }

@@ -2,6 +2,7 @@ package dev.towerline.server.http.error;
 
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.http.InvalidParameterValueException;
+import dev.towerline.server.text.UnicodeText;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.HeaderParam;
@@ -43,7 +44,8 @@ public final class ParamExceptionMapper implements ExceptionMapper<ParamExceptio
     String value = valueOf(exception, request.get());
     if (value != null) {
       details.put(
-          "value", value.length() > MAX_ECHO_LENGTH ? value.substring(0, MAX_ECHO_LENGTH) : value);
+          "value",
+          UnicodeText.printable(value.length() > MAX_ECHO_LENGTH ? value.substring(0, MAX_ECHO_LENGTH) : value));
     }
     details.put("reason", reason);
     return errors.envelope(ErrorCode.INVALID_PARAMETER, name + " " + reason, details).build();

@@ -9,9 +9,8 @@ import dev.towerline.server.devices.listing.DeviceListing;
 import dev.towerline.server.devices.listing.DeviceQuery;
 import dev.towerline.server.devices.listing.DeviceSort;
 import dev.towerline.server.error.ApiException;
-import dev.towerline.server.http.QueryParameters;
+import dev.towerline.server.contract.RequestContract;
 import dev.towerline.server.listing.Page;
-import dev.towerline.server.listing.PageSizes;
 import dev.towerline.server.model.DeviceList;
 import dev.towerline.server.model.ListMetadata;
 import jakarta.inject.Inject;
@@ -25,20 +24,18 @@ import java.util.Map;
 /** {@code listDevices} and {@code getDevice}: translate to the device directory and back. */
 @Singleton
 public final class DevicesResource implements DevicesApi {
-  // The maxLength of each parameter in openapi.yaml.
-  private static final int MAX_MODEL = 128;
-  private static final int MAX_LABEL = 64;
-  private static final int MAX_TEXT = 128;
-
   private final DeviceDirectory directory;
   private final DeviceListing listing;
   private final Clock clock;
+  private final int defaultPageSize;
 
+  /** Parameters reach this class already checked against openapi.yaml; defaults come from it too. */
   @Inject
-  public DevicesResource(DeviceDirectory directory, DeviceListing listing, Clock clock) {
+  public DevicesResource(DeviceDirectory directory, DeviceListing listing, Clock clock, RequestContract contract) {
     this.directory = directory;
     this.listing = listing;
     this.clock = clock;
+    this.defaultPageSize = contract.require("listDevices").parameterDefault("query", "page_size").asInt();
   }
 
   @Override
@@ -56,14 +53,8 @@ public final class DevicesResource implements DevicesApi {
   @Override
   public Response listDevices(
       Integer pageSize, String pageToken, DeviceState state, String model, String label, String q, String sort) {
-    int size = PageSizes.validate(pageSize);
-    DeviceQuery query =
-        new DeviceQuery(
-            state,
-            QueryParameters.text("model", model, MAX_MODEL),
-            QueryParameters.text("label", label, MAX_LABEL),
-            QueryParameters.text("q", q, MAX_TEXT),
-            DeviceSort.fromWireName(sort));
+    int size = pageSize == null ? defaultPageSize : pageSize;
+    DeviceQuery query = new DeviceQuery(state, model, label, q, DeviceSort.fromWireName(sort));
     Page<Device> page = listing.list(query, size, pageToken);
     DeviceList body =
         DeviceList.builder()

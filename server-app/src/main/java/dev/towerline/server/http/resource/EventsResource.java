@@ -9,7 +9,8 @@ import dev.towerline.server.api.EventsApi;
 import dev.towerline.server.error.ApiException;
 import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.feed.log.EventLogUnavailableException;
-import dev.towerline.server.listing.PageSizes;
+import dev.towerline.server.contract.OperationRules;
+import dev.towerline.server.contract.RequestContract;
 import dev.towerline.server.model.EventList;
 import dev.towerline.server.model.EventListMetadata;
 import jakarta.inject.Inject;
@@ -36,12 +37,18 @@ public final class EventsResource implements EventsApi {
   private final EventLog eventLog;
   private final ObjectMapper json;
   private final Clock clock;
+  private final int defaultPageSize;
+  private final long defaultSince;
 
+  /** Parameters reach this class already checked against openapi.yaml; defaults come from it too. */
   @Inject
-  public EventsResource(EventLog eventLog, ObjectMapper json, Clock clock) {
+  public EventsResource(EventLog eventLog, ObjectMapper json, Clock clock, RequestContract contract) {
     this.eventLog = eventLog;
     this.json = json;
     this.clock = clock;
+    OperationRules operation = contract.require("listEvents");
+    this.defaultPageSize = operation.parameterDefault("query", "page_size").asInt();
+    this.defaultSince = operation.parameterDefault("query", "since").asLong();
   }
 
   @Override
@@ -49,11 +56,8 @@ public final class EventsResource implements EventsApi {
     if (feed == null) {
       throw invalid("feed", null, "is required");
     }
-    int size = PageSizes.validate(pageSize);
-    long after = since == null ? 0 : since;
-    if (after < 0) {
-      throw invalid("since", String.valueOf(since), "must be >= 0");
-    }
+    int size = pageSize == null ? defaultPageSize : pageSize;
+    long after = since == null ? defaultSince : since;
     boolean continuing = pageToken != null;
     if (continuing) {
       after = decode(pageToken, feed);

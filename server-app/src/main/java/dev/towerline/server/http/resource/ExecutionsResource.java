@@ -5,15 +5,14 @@ import dev.towerline.protocol.ExecutionStatus;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.api.ExecutionsApi;
 import dev.towerline.server.error.ApiException;
-import dev.towerline.server.executions.CreateRequests;
 import dev.towerline.server.executions.ExecutionQuery;
 import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionService;
 import dev.towerline.server.executions.NewExecution;
 import dev.towerline.server.executions.OutputSlice;
-import dev.towerline.server.http.QueryParameters;
+import dev.towerline.server.contract.OperationRules;
+import dev.towerline.server.contract.RequestContract;
 import dev.towerline.server.listing.Page;
-import dev.towerline.server.listing.PageSizes;
 import dev.towerline.server.model.CreateExecutionRequest;
 import dev.towerline.server.model.ExecutionList;
 import dev.towerline.server.model.ExecutionOutput;
@@ -32,28 +31,33 @@ import java.util.Optional;
 @Singleton
 public final class ExecutionsResource implements ExecutionsApi {
   static final String REPLAYED_HEADER = "Idempotent-Replayed";
-  // The bounds of the parameters in openapi.yaml.
-  private static final int MAX_SERIAL = 128;
-  private static final int MAX_OUTPUT_LIMIT = 1_048_576;
-  private static final int DEFAULT_OUTPUT_LIMIT = 65_536;
 
   private final ExecutionService executions;
   private final Clock clock;
+  private final int defaultTimeoutSeconds;
+  private final long defaultOutputOffset;
+  private final int defaultOutputLimit;
+  private final int defaultPageSize;
 
+  /** Requests reach this class already checked against openapi.yaml; defaults come from it too. */
   @Inject
-  public ExecutionsResource(ExecutionService executions, Clock clock) {
+  public ExecutionsResource(ExecutionService executions, Clock clock, RequestContract contract) {
     this.executions = executions;
     this.clock = clock;
+    this.defaultTimeoutSeconds = contract.require("createExecution").bodyDefault("timeout_seconds").asInt();
+    OperationRules output = contract.require("getExecutionOutput");
+    this.defaultOutputOffset = output.parameterDefault("query", "offset").asLong();
+    this.defaultOutputLimit = output.parameterDefault("query", "limit").asInt();
+    this.defaultPageSize = contract.require("listExecutions").parameterDefault("query", "page_size").asInt();
   }
 
   @Override
   public Response createExecution(CreateExecutionRequest request, String idempotencyKey) {
-    Optional<String> key = CreateRequests.idempotencyKey(idempotencyKey);
+    Integer timeout = request.getTimeoutSeconds();
     NewExecution execution =
-        request == null
-            ? CreateRequests.validate(false, null, null, null)
-            : CreateRequests.validate(true, request.getDeviceSerial(), request.getCommand(), request.getTimeoutSeconds());
-    ExecutionService.Created created = executions.create(execution, key);
+        new NewExecution(
+            request.getDeviceSerial(), request.getCommand(), timeout == null ? defaultTimeoutSeconds : timeout);
+    ExecutionService.Created created = executions.create(execution, Optional.ofNullable(idempotencyKey));
     Execution body = created.execution().toContract();
     URI location = URI.create("/api/v1/executions/" + body.getId());
     if (created.replayed()) {
@@ -74,14 +78,8 @@ public final class ExecutionsResource implements ExecutionsApi {
 
   @Override
   public Response getExecutionOutput(String executionId, Long offset, Integer limit) {
-    long from = offset == null ? 0 : offset;
-    if (from < 0) {
-      throw invalid("offset", String.valueOf(offset), "must be 0 or more");
-    }
-    int max = limit == null ? DEFAULT_OUTPUT_LIMIT : limit;
-    if (max < 1 || max > MAX_OUTPUT_LIMIT) {
-      throw invalid("limit", String.valueOf(limit), "must be between 1 and " + MAX_OUTPUT_LIMIT);
-    }
+    long from = offset == null ? defaultOutputOffset : offset;
+    int max = limit == null ? defaultOutputLimit : limit;
     OutputSlice slice = executions.output(executionId, from, max);
     ExecutionOutput body =
         ExecutionOutput.builder()
@@ -105,11 +103,11 @@ public final class ExecutionsResource implements ExecutionsApi {
       OffsetDateTime createdAfter,
       OffsetDateTime createdBefore,
       String sort) {
-    int size = PageSizes.validate(pageSize);
+    int size = pageSize == null ? defaultPageSize : pageSize;
     ExecutionQuery query =
         new ExecutionQuery(
             status,
-            QueryParameters.text("device_serial", deviceSerial, MAX_SERIAL),
+            deviceSerial,
             createdAfter == null ? null : createdAfter.toInstant(),
             createdBefore == null ? null : createdBefore.toInstant(),
             newestFirst(sort));

@@ -8,7 +8,6 @@ import dev.towerline.protocol.DeviceState;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.error.ApiException;
 import dev.towerline.server.listing.Page;
-import dev.towerline.server.listing.PageSizes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,19 +110,6 @@ class DeviceListingTest {
     assertThatThrownBy(() -> listing.list(query(), 1, token))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PAGE_TOKEN))
         .hasMessageContaining("expired");
-  }
-
-  @Test
-  void pageSizeOutsideOneToFiveHundredIsRefusedNotClamped() {
-    assertThat(PageSizes.validate(null)).isEqualTo(50);
-    assertThat(PageSizes.validate(500)).isEqualTo(500);
-    for (int bad : new int[] {0, -1, 501}) {
-      assertThatThrownBy(() -> PageSizes.validate(bad))
-          .isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
-            assertThat(e.details()).containsEntry("parameter", "page_size");
-          });
-    }
   }
 
   @Test
