@@ -94,7 +94,7 @@ public final class FeedEndpoint extends Endpoint {
   private void sendErrorThenClose(Session session, String message) {
     try {
       session.getBasicRemote().sendText(service.write(service.error(ErrorCode.INVALID_PARAMETER, message)));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       // Closing anyway.
     }
     closeQuietly(session, FeedService.CLOSE_POLICY_VIOLATION, "invalid since");

@@ -243,12 +243,13 @@ public final class FeedService implements AutoCloseable {
 
   // ---- stats, retention ----
 
+  // Scheduled tasks catch Throwable: one that throws is never run again.
   private void publishStats() {
     try {
       StatsSummary summary = stats.now();
       OffsetDateTime ts = now();
       publish(Feed.DASHBOARD, seq -> new Stats().withSeq(seq).withTs(ts).withStats(summary));
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       log.debug("Dashboard stats not published: {}", e.toString());
     }
   }
@@ -261,7 +262,7 @@ public final class FeedService implements AutoCloseable {
         if (deleted > 0) {
           log.debug("Purged {} events of the {} feed", deleted, feed.value());
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         log.debug("Event log retention skipped for {}: {}", feed.value(), e.toString());
       }
     }
@@ -293,7 +294,7 @@ public final class FeedService implements AutoCloseable {
 
   String write(Frame frame) {
     try {
-      return json.writeValueAsString(frame);
+      return EncodableJson.of(json.writeValueAsString(frame));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("frame cannot be written as JSON", e);
     }

@@ -1,19 +1,24 @@
 package dev.towerline.server.feed;
 
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
 import dev.towerline.protocol.Feed;
 import dev.towerline.protocol.Frame;
 import dev.towerline.server.feed.outbox.FrameTransport;
 import dev.towerline.server.feed.outbox.Outbox;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One open WebSocket connection of a feed: Tyrus session, outbox and feed state. */
 final class FeedSession implements FrameTransport {
   private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'t', 'l'});
+  static final String SEND_FAILED_REASON = "a frame could not be sent; resume with since";
+  private static final Logger log = LoggerFactory.getLogger(FeedSession.class);
 
   private final String id;
   private final Feed feed;
@@ -54,32 +59,51 @@ final class FeedSession implements FrameTransport {
 
   /** Sends {@code frame} then closes (once it is written or failed). */
   void sendThenClose(Frame frame, int code, String reason) {
-    String text = service.write(frame);
-    session.getAsyncRemote().sendText(text, result -> close(code, reason));
+    try {
+      session.getAsyncRemote().sendText(service.write(frame), result -> close(code, reason));
+    } catch (Throwable e) { // Closing is what matters; the frame was a courtesy.
+      close(code, reason);
+    }
   }
 
   void webSocketPing() {
     try {
       session.getAsyncRemote().sendPing(PING.duplicate());
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) {
       // The close callback or the next heartbeat deals with a dead connection.
     }
   }
 
+  /** May throw, even an {@link Error}: the outbox takes that as a failed send. */
   @Override
   public void send(String text, Consumer<Throwable> done) {
-    try {
-      session.getAsyncRemote().sendText(text, result -> {
-        if (result.isOK()) {
-          service.metrics().sent(feed);
-          done.accept(null);
-        } else {
-          done.accept(result.getException());
-        }
-      });
-    } catch (RuntimeException e) {
-      done.accept(e);
+    session.getAsyncRemote().sendText(text, result -> {
+      if (result.isOK()) {
+        service.metrics().sent(feed);
+        done.accept(null);
+      } else {
+        done.accept(result.getException());
+      }
+    });
+  }
+
+  /**
+   * Ends this connection alone with 1011: the client resumes with {@code since} and the feed goes
+   * on serving the others. One log line, without a stack trace: a failure that repeats for every
+   * client must not flood the log.
+   */
+  @Override
+  public void sendFailed(Throwable cause) {
+    if (!session.isOpen()) {
+      log.debug("WebSocket {} went away while a frame was being sent: {}", id, cause.toString());
+      return;
     }
+    service.metrics().sendFailed(feed);
+    log.warn(
+        "WebSocket {} on the {} feed: a frame could not be sent ({}); closing with 1011",
+        id, feed.value(), cause.toString(),
+        kv("event", "ws_send_failed"), kv("session_id", id), kv("feed", feed.value()));
+    close(FeedService.CLOSE_UNEXPECTED, SEND_FAILED_REASON);
   }
 
   /**
@@ -102,7 +126,7 @@ final class FeedSession implements FrameTransport {
       if (session.isOpen()) {
         session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) {
       // Already closing.
     }
   }
