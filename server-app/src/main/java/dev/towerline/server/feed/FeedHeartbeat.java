@@ -50,6 +50,9 @@ final class FeedHeartbeat implements Runnable {
   }
 
   private void beat(FeedSession session, long round, boolean appPing, long silentLimit) {
+    if (session.closing()) {
+      return; // Waiting for the client to answer our close: nothing more goes out.
+    }
     if (session.connection().silentNanos() > silentLimit) {
       service.metrics().closed(session.feed(), FeedMetrics.CloseReason.SILENT_PEER);
       session.close(FeedService.CLOSE_GOING_AWAY, "peer silent for two heartbeat intervals");

@@ -115,6 +115,24 @@ final class FeedSession implements FrameTransport {
     return sent != null ? sent : received;
   }
 
+  /**
+   * Closes for a server stop: the close frame goes out and the connection stays open until the
+   * client answers it (then the endpoint's {@code onClose} ends this session), so the close frame
+   * cannot be lost to a reset. Falls back to {@link #close} when that cannot be done.
+   */
+  void closeAwaitingAnswer(int code, String reason) {
+    sentClose.compareAndSet(null, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    outbox.discard();
+    if (!AnsweredClose.send(session, code, reason)) {
+      close(code, reason);
+    }
+  }
+
+  /** True once this server has sent its close: nothing more may be sent. */
+  boolean closing() {
+    return sentClose.get() != null;
+  }
+
   @Override
   public void close(int code, String reason) {
     sentClose.compareAndSet(null, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));

@@ -57,7 +57,7 @@ class FeedSendFailureTest {
     Clock clock = Clock.systemUTC();
     service =
         new FeedService(
-            FeedConfig.ofDefaults(), new EventLog(database, () -> true, clock), JsonMappers.create(), clock, "1.1.0",
+            FeedConfig.custom().closeTimeout(Duration.ZERO).build(), new EventLog(database, () -> true, clock), JsonMappers.create(), clock, "1.1.0",
             new NoDevices(), null, meters);
   }
 
