@@ -1,0 +1,55 @@
+package dev.towerline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.towerline.server.testing.Feeds;
+import dev.towerline.server.testing.RawWebSocket;
+import dev.towerline.server.testing.RunningServer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Frames written byte by byte on a plain socket, as no WebSocket library would send them (issue 9,
+ * items 4 and 5): an unknown frame type is answered in the contract's words, a binary frame closes
+ * the connection with 1003 instead of being dropped silently.
+ */
+class FeedRawFramesTest {
+
+  @RegisterExtension static final RunningServer server = new RunningServer();
+
+  @Test
+  void unknownFrameTypeIsAnsweredWithTheTypesAClientMaySendAndNoInternals() throws Exception {
+    try (RawWebSocket socket = connected()) {
+      socket.sendText("{\"type\":\"subscribe\"}");
+
+      RawWebSocket.Frame answer = socket.readUntil(RawWebSocket.TEXT);
+      RunningServer.CONTRACT.checkFrame("/api/v1/ws/devices", answer.text());
+      JsonNode error = Feeds.parse(answer.text()).path("error");
+      assertThat(error.path("code").asText()).isEqualTo("INVALID_FRAME");
+      assertThat(error.path("details").path("reason").asText())
+          .isEqualTo("unknown frame type 'subscribe'; a client may send: ping, pong");
+      assertThat(answer.text()).doesNotContain("dev.towerline", "Could not resolve", "known type ids", "`");
+    }
+  }
+
+  @Test
+  void binaryFrameClosesTheConnectionWith1003() throws Exception {
+    try (RawWebSocket socket = connected()) {
+      socket.send(RawWebSocket.BINARY, "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8), true);
+
+      RawWebSocket.Frame close = socket.readUntil(RawWebSocket.CLOSE);
+      assertThat(close.closeCode()).isEqualTo(1003);
+      assertThat(close.closeReason()).isEqualTo("feeds take JSON text frames only");
+    }
+  }
+
+  /** A raw client on the devices feed that has read its ack and snapshot. */
+  private static RawWebSocket connected() throws Exception {
+    RawWebSocket socket = RawWebSocket.connect(server.port(), "/api/v1/ws/devices");
+    assertThat(socket.readUntil(RawWebSocket.TEXT).text()).contains("\"connection_ack\"");
+    assertThat(socket.readUntil(RawWebSocket.TEXT).text()).contains("\"snapshot\"");
+    return socket;
+  }
+}
