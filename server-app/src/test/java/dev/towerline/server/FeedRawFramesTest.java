@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Frames written byte by byte on a plain socket, as no WebSocket library would send them (issue 9,
  * items 4 and 5): an unknown frame type is answered in the contract's words, a binary frame closes
- * the connection with 1003 instead of being dropped silently.
+ * the connection with 1003 instead of being dropped silently, an unmasked frame with 1002.
  */
 class FeedRawFramesTest {
 
@@ -42,6 +42,22 @@ class FeedRawFramesTest {
       RawWebSocket.Frame close = socket.readUntil(RawWebSocket.CLOSE);
       assertThat(close.closeCode()).isEqualTo(1003);
       assertThat(close.closeReason()).isEqualTo("feeds take JSON text frames only");
+    }
+  }
+
+  @Test
+  void unmaskedFrameClosesTheConnectionWith1002() throws Exception {
+    try (RawWebSocket socket = connected()) {
+      // Masked frames, one split over two writes, are read as usual.
+      socket.sendText("{\"type\":\"ping\",\"ts\":\"2026-12-07T00:00:00Z\",\"nonce\":\"" + "m".repeat(60) + "\"}");
+      assertThat(socket.readUntil(RawWebSocket.TEXT).text()).contains("\"pong\"", "m".repeat(60));
+
+      socket.send(RawWebSocket.TEXT, "{\"type\":\"ping\",\"ts\":\"2026-12-07T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8), false);
+
+      RawWebSocket.Frame close = socket.readUntil(RawWebSocket.CLOSE);
+      assertThat(close.closeCode()).isEqualTo(1002);
+      assertThat(close.closeReason()).isEqualTo("client frames must be masked (RFC 6455 section 5.1)");
+      assertThat(socket.serverClosedSocket()).isTrue();
     }
   }
 
