@@ -76,6 +76,7 @@ public final class FeedService implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final ExecutorService replays;
   private final FeedMetrics metrics;
+  private final SendFailureLog sendFailures = new SendFailureLog();
   private volatile boolean stopping;
   private final AtomicBoolean closingAll = new AtomicBoolean();
   private final Object sessionEnded = new Object();
@@ -239,6 +240,10 @@ public final class FeedService implements AutoCloseable {
 
   FeedMetrics metrics() {
     return metrics;
+  }
+
+  SendFailureLog sendFailures() {
+    return sendFailures;
   }
 
   private ConnectionAck ack(FeedSession session) {

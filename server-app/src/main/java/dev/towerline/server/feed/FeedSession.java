@@ -1,7 +1,5 @@
 package dev.towerline.server.feed;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import dev.towerline.protocol.Feed;
 import dev.towerline.protocol.Frame;
 import dev.towerline.server.feed.outbox.FrameTransport;
@@ -89,8 +87,7 @@ final class FeedSession implements FrameTransport {
 
   /**
    * Ends this connection alone with 1011: the client resumes with {@code since} and the feed goes
-   * on serving the others. One log line, without a stack trace: a failure that repeats for every
-   * client must not flood the log.
+   * on serving the others. Counted, and logged through {@link SendFailureLog}.
    */
   @Override
   public void sendFailed(Throwable cause) {
@@ -99,11 +96,8 @@ final class FeedSession implements FrameTransport {
       return;
     }
     service.metrics().sendFailed(feed);
-    log.warn(
-        "WebSocket {} on the {} feed: a frame could not be sent ({}); closing with 1011",
-        id, feed.value(), cause.toString(),
-        kv("event", "ws_send_failed"), kv("session_id", id), kv("feed", feed.value()));
     close(FeedService.CLOSE_UNEXPECTED, SEND_FAILED_REASON);
+    service.sendFailures().failed(id, feed, cause);
   }
 
   /**
