@@ -208,7 +208,7 @@ public final class FeedService implements AutoCloseable {
   void opened(FeedSession session, Long since) {
     sessions.add(session);
     if (stopping) { // Admitted just before the stop began: it gets the same close as the others.
-      session.close(CLOSE_SERVICE_RESTART, RESTART_REASON);
+      session.closeAwaitingAnswer(CLOSE_SERVICE_RESTART, RESTART_REASON);
       return;
     }
     session.send(ack(session));
