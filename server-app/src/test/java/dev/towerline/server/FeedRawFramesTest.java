@@ -36,12 +36,15 @@ class FeedRawFramesTest {
 
   @Test
   void binaryFrameClosesTheConnectionWith1003() throws Exception {
-    try (RawWebSocket socket = connected()) {
-      socket.send(RawWebSocket.BINARY, "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8), true);
+    // A ping as binary, and a binary frame larger than any client text frame may be.
+    for (byte[] payload : new byte[][] {"{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8), new byte[5_000]}) {
+      try (RawWebSocket socket = connected()) {
+        socket.send(RawWebSocket.BINARY, payload, true);
 
-      RawWebSocket.Frame close = socket.readUntil(RawWebSocket.CLOSE);
-      assertThat(close.closeCode()).isEqualTo(1003);
-      assertThat(close.closeReason()).isEqualTo("feeds take JSON text frames only");
+        RawWebSocket.Frame close = socket.readUntil(RawWebSocket.CLOSE);
+        assertThat(close.closeCode()).as("close after %s bytes", payload.length).isEqualTo(1003);
+        assertThat(close.closeReason()).isEqualTo("feeds take JSON text frames only");
+      }
     }
   }
 

@@ -77,7 +77,7 @@ public final class FeedEndpoint extends Endpoint {
         });
     session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> {});
     // Without a handler the container drops binary frames silently, hiding a client's bug.
-    session.setMaxBinaryMessageBufferSize(ClientFrameIntake.MAX_FRAME_BYTES);
+    session.setMaxBinaryMessageBufferSize(ClientFrameIntake.MAX_MESSAGE_BYTES);
     session.addMessageHandler(
         ByteBuffer.class,
         (MessageHandler.Whole<ByteBuffer>) data -> feedSession.close(CLOSE_UNSUPPORTED_DATA, "feeds take JSON text frames only"));
