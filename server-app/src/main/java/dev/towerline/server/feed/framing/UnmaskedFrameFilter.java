@@ -37,7 +37,10 @@ final class UnmaskedFrameFilter extends BaseFilter {
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     Connection<?> connection = ctx.getConnection();
-    if (!(ctx.getMessage() instanceof HttpContent content) || connection.getAttributes().getAttribute(TYRUS_CONNECTION) == null) {
+    // Plain HTTP requests are let through before any attribute lookup.
+    if (!(ctx.getMessage() instanceof HttpContent content)
+        || !content.getHttpHeader().isUpgrade()
+        || connection.getAttributes().getAttribute(TYRUS_CONNECTION) == null) {
       return ctx.getInvokeAction();
     }
     MaskScanner scanner = SCANNER.get(connection);
