@@ -16,6 +16,7 @@ import dev.towerline.server.store.DatabaseHealthCheck;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.ErrorCodeCatalog;
 import dev.towerline.server.feed.FeedService;
+import dev.towerline.server.feed.framing.UnmaskedFrameAddOn;
 import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
@@ -198,7 +199,8 @@ public final class Main {
             feeds.endpoints(),
             List.of(
                 new HandshakeGuardAddOn(TowerlineServer.API_BASE_PATH, feeds.handshakeGuard(), errors, json),
-                new BareErrorEnvelopeAddOn(errors, json)),
+                new BareErrorEnvelopeAddOn(errors, json),
+                new UnmaskedFrameAddOn()),
             new JsonErrorPageGenerator(errors, json));
     server.runFirstOnStop(feeds::closeAll);
     log.info(

@@ -71,7 +71,7 @@ final class FeedCatchUp {
         return;
       }
       replay(session, since);
-    } catch (JsonProcessingException | RuntimeException e) {
+    } catch (Throwable e) { // The task boundary: the replay threads serve every other connection.
       log.warn("WebSocket {} could not catch up on the {} feed: {}", session.id(), feed.value(), e.toString());
       session.sendThenClose(
           service.error(ErrorCode.INTERNAL_ERROR, "The feed could not be read; reconnect with since"),
@@ -91,24 +91,43 @@ final class FeedCatchUp {
     return null;
   }
 
-  private void replay(FeedSession session, long since) throws JsonProcessingException {
+  private void replay(FeedSession session, long since) {
     FeedConnection connection = session.connection();
     long cursor = since;
     while (true) {
       List<EventLog.StoredEvent> page = eventLog.after(session.feed(), cursor, REPLAY_PAGE);
       for (EventLog.StoredEvent stored : page) {
-        FeedEvent event = json.readValue(stored.payload(), FeedEvent.class);
+        cursor = stored.seq();
+        FeedEvent event = readable(session, stored);
+        if (event == null) {
+          continue;
+        }
         pace(connection);
-        if (!connection.replay(stored.seq(), event, stored.payload())) {
+        // A row an older server wrote may hold text that cannot be sent as it is.
+        if (!connection.replay(stored.seq(), event, EncodableJson.of(stored.payload()))) {
           return;
         }
-        cursor = stored.seq();
       }
       if (page.size() < REPLAY_PAGE) {
         break;
       }
     }
     connection.goLive(cursor);
+  }
+
+  /**
+   * The stored event, or null when the row is not a frame any more (written by another version,
+   * damaged): skipped with a warning, so one bad row cannot stop every replay that passes it.
+   */
+  private FeedEvent readable(FeedSession session, EventLog.StoredEvent stored) {
+    try {
+      return json.readValue(stored.payload(), FeedEvent.class);
+    } catch (JsonProcessingException e) {
+      log.warn(
+          "WebSocket {}: seq {} of the {} feed is not a readable event and is skipped: {}",
+          session.id(), stored.seq(), session.feed().value(), e.getOriginalMessage());
+      return null;
+    }
   }
 
   /** Lets the outbox drain while replaying, so a long replay does not count as a slow consumer. */

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * One feed: its publisher (a single thread fed by a bounded queue, so publishing never blocks the
  * caller) that persists each event to the {@link EventLog} and only then hands it to the
  * subscribers, in seq order. While the database is unavailable the publisher holds the events
- * (up to {@value #PUBLISH_QUEUE}) and retries, so an outage delays them but loses none.
+ * (up to {@value #PUBLISH_QUEUE}) and retries, so an outage delays them but loses none. Each
+ * event is written as {@link EncodableJson} once, so what is stored, replayed and sent live can
+ * always be sent.
  */
 final class FeedChannel implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FeedChannel.class);
@@ -69,7 +71,7 @@ final class FeedChannel implements AutoCloseable {
   /** Queues an event; {@code eventAt} builds it with the seq it gets. Returns at once. */
   void publish(LongFunction<FeedEvent> eventAt) {
     try {
-      publisher.execute(() -> appendAndFanOut(eventAt));
+      publisher.execute(() -> appendAndFanOutGuarded(eventAt));
     } catch (RejectedExecutionException e) {
       log.warn("The {} feed dropped an event: its publish queue is full or it is stopping", feed.value());
     }
@@ -86,6 +88,15 @@ final class FeedChannel implements AutoCloseable {
 
   void unsubscribe(Subscriber subscriber) {
     subscribers.remove(subscriber);
+  }
+
+  /** The publisher's task boundary: nothing one event does may end the publisher thread. */
+  private void appendAndFanOutGuarded(LongFunction<FeedEvent> eventAt) {
+    try {
+      appendAndFanOut(eventAt);
+    } catch (Throwable e) {
+      log.error("The {} feed lost an event it could not publish: {}", feed.value(), e.toString());
+    }
   }
 
   private void appendAndFanOut(LongFunction<FeedEvent> eventAt) {
@@ -109,8 +120,8 @@ final class FeedChannel implements AutoCloseable {
     for (Subscriber subscriber : subscribers) {
       try {
         subscriber.event(seq, built[0], frame[0]);
-      } catch (RuntimeException e) {
-        log.warn("A subscriber of the {} feed failed: {}", feed.value(), e.toString());
+      } catch (Throwable e) { // One subscriber must not keep the event from the others.
+        log.warn("A subscriber of the {} feed failed on seq {}: {}", feed.value(), seq, e.toString());
       }
     }
   }
@@ -142,7 +153,7 @@ final class FeedChannel implements AutoCloseable {
 
   private String write(FeedEvent event) {
     try {
-      return json.writeValueAsString(event);
+      return EncodableJson.of(json.writeValueAsString(event));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("feed event cannot be written as JSON", e);
     }

@@ -17,6 +17,7 @@ import java.util.Objects;
  *   <li>{@code FEED_RETENTION_EVENTS}: 1..100000000 per feed, default {@value
  *       #DEFAULT_RETENTION_EVENTS}.
  *   <li>{@code FEED_RETENTION_HOURS}: 1..8760, default {@value #DEFAULT_RETENTION_HOURS}.
+ *   <li>{@code WS_CLOSE_TIMEOUT_MS}: 0..30000, default {@value #DEFAULT_CLOSE_TIMEOUT_MS}.
  * </ul>
  */
 public final class FeedConfig {
@@ -24,6 +25,7 @@ public final class FeedConfig {
   public static final String MAX_CONNECTIONS_VARIABLE = "WS_MAX_CONNECTIONS";
   public static final String RETENTION_EVENTS_VARIABLE = "FEED_RETENTION_EVENTS";
   public static final String RETENTION_HOURS_VARIABLE = "FEED_RETENTION_HOURS";
+  public static final String CLOSE_TIMEOUT_VARIABLE = "WS_CLOSE_TIMEOUT_MS";
 
   public static final int DEFAULT_HEARTBEAT_SECONDS = 30;
   public static final int MAX_HEARTBEAT_SECONDS = 300;
@@ -33,6 +35,12 @@ public final class FeedConfig {
   public static final long MAX_RETENTION_EVENTS = 100_000_000;
   public static final int DEFAULT_RETENTION_HOURS = 24;
   public static final int MAX_RETENTION_HOURS = 8_760;
+  /**
+   * How long a stopping server waits for its clients to answer the 1012 close before it goes on
+   * stopping: long enough for a client across a network, short enough for an orchestrator's grace.
+   */
+  public static final int DEFAULT_CLOSE_TIMEOUT_MS = 3_000;
+  public static final int MAX_CLOSE_TIMEOUT_MS = 30_000;
   /** How often the dashboard feed gets a {@code stats} event. */
   public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(5);
   /** How often retention is applied to the event log. */
@@ -46,6 +54,7 @@ public final class FeedConfig {
   private final Duration purgeInterval;
   private final OutboxLimits outboxLimits;
   private final HandshakeAuthorizer authorizer;
+  private final Duration closeTimeout;
 
   private FeedConfig(Builder builder) {
     this.heartbeat = builder.heartbeat;
@@ -56,6 +65,7 @@ public final class FeedConfig {
     this.purgeInterval = builder.purgeInterval;
     this.outboxLimits = builder.outboxLimits;
     this.authorizer = builder.authorizer;
+    this.closeTimeout = builder.closeTimeout;
   }
 
   public static FeedConfig ofDefaults() {
@@ -90,6 +100,14 @@ public final class FeedConfig {
         throw new IllegalArgumentException(hoursMessage(hours));
       }
       builder.retentionAge(Duration.ofHours(parsed));
+    }
+    String closeTimeout = valueOf(environment, CLOSE_TIMEOUT_VARIABLE);
+    if (closeTimeout != null) {
+      long parsed = parse(closeTimeout, closeTimeoutMessage(closeTimeout));
+      if (parsed < 0 || parsed > MAX_CLOSE_TIMEOUT_MS) {
+        throw new IllegalArgumentException(closeTimeoutMessage(closeTimeout));
+      }
+      builder.closeTimeout(Duration.ofMillis(parsed));
     }
     return builder.build();
   }
@@ -126,6 +144,11 @@ public final class FeedConfig {
     return outboxLimits;
   }
 
+  /** How long a stop waits for clients to answer the 1012 close (zero: not at all). */
+  public Duration closeTimeout() {
+    return closeTimeout;
+  }
+
   /** Who may open a feed; set in code, not by the environment. */
   public HandshakeAuthorizer authorizer() {
     return authorizer;
@@ -159,11 +182,15 @@ public final class FeedConfig {
     return RETENTION_HOURS_VARIABLE + " must be 1.." + MAX_RETENTION_HOURS + ": " + value;
   }
 
+  private static String closeTimeoutMessage(Object value) {
+    return CLOSE_TIMEOUT_VARIABLE + " must be 0.." + MAX_CLOSE_TIMEOUT_MS + " milliseconds: " + value;
+  }
+
   @Override
   public String toString() {
     return "FeedConfig{heartbeat=" + heartbeat + ", maxConnections=" + maxConnections + ", retentionEvents="
         + retentionEvents + ", retentionAge=" + retentionAge + ", statsInterval=" + statsInterval
-        + ", purgeInterval=" + purgeInterval + ", outboxLimits=" + outboxLimits + '}';
+        + ", purgeInterval=" + purgeInterval + ", outboxLimits=" + outboxLimits + ", closeTimeout=" + closeTimeout + '}';
   }
 
   /** Builds a {@link FeedConfig}; every setter validates and names the offending value. */
@@ -176,6 +203,7 @@ public final class FeedConfig {
     private Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
     private OutboxLimits outboxLimits = OutboxLimits.DEFAULT;
     private HandshakeAuthorizer authorizer = HandshakeAuthorizer.ALLOW_ALL;
+    private Duration closeTimeout = Duration.ofMillis(DEFAULT_CLOSE_TIMEOUT_MS);
 
     private Builder() {}
 
@@ -188,6 +216,7 @@ public final class FeedConfig {
       this.purgeInterval = config.purgeInterval;
       this.outboxLimits = config.outboxLimits;
       this.authorizer = config.authorizer;
+      this.closeTimeout = config.closeTimeout;
     }
 
     /** Whole seconds, 1..300 (tests may use shorter intervals down to 100 ms). */
@@ -244,6 +273,16 @@ public final class FeedConfig {
     /** Decides every feed handshake; {@link HandshakeAuthorizer#ALLOW_ALL} by default. */
     public Builder authorizer(HandshakeAuthorizer authorizer) {
       this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+      return this;
+    }
+
+    /** 0..30 s; zero closes without waiting for the clients' answers. */
+    public Builder closeTimeout(Duration closeTimeout) {
+      Objects.requireNonNull(closeTimeout, CLOSE_TIMEOUT_VARIABLE);
+      if (closeTimeout.isNegative() || closeTimeout.compareTo(Duration.ofMillis(MAX_CLOSE_TIMEOUT_MS)) > 0) {
+        throw new IllegalArgumentException(closeTimeoutMessage(closeTimeout.toMillis()));
+      }
+      this.closeTimeout = closeTimeout;
       return this;
     }
 

@@ -13,6 +13,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class FeedEndpoint extends Endpoint {
   private static final String SESSION = "towerline.feed.session";
   private static final Logger log = LoggerFactory.getLogger(FeedEndpoint.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** RFC 6455 "Unsupported Data": the answer to a binary frame. */
+  static final int CLOSE_UNSUPPORTED_DATA = 1003;
 
   private final Feed feed;
   private final FeedService service;
@@ -73,6 +76,11 @@ public final class FeedEndpoint extends Endpoint {
           }
         });
     session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> {});
+    // Without a handler the container drops binary frames silently, hiding a client's bug.
+    session.setMaxBinaryMessageBufferSize(ClientFrameIntake.MAX_MESSAGE_BYTES);
+    session.addMessageHandler(
+        ByteBuffer.class,
+        (MessageHandler.Whole<ByteBuffer>) data -> feedSession.close(CLOSE_UNSUPPORTED_DATA, "feeds take JSON text frames only"));
     service.opened(feedSession, since);
   }
 
@@ -94,7 +102,7 @@ public final class FeedEndpoint extends Endpoint {
   private void sendErrorThenClose(Session session, String message) {
     try {
       session.getBasicRemote().sendText(service.write(service.error(ErrorCode.INVALID_PARAMETER, message)));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       // Closing anyway.
     }
     closeQuietly(session, FeedService.CLOSE_POLICY_VIOLATION, "invalid since");

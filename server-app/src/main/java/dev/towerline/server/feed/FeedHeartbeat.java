@@ -38,18 +38,29 @@ final class FeedHeartbeat implements Runnable {
       boolean appPing = round % 2 == 0;
       long silentLimit = interval.toNanos() * 2;
       for (FeedSession session : sessions) {
-        if (session.connection().silentNanos() > silentLimit) {
-          service.metrics().closed(session.feed(), FeedMetrics.CloseReason.SILENT_PEER);
-          session.close(FeedService.CLOSE_GOING_AWAY, "peer silent for two heartbeat intervals");
-          continue;
-        }
-        session.webSocketPing();
-        if (appPing) {
-          session.send(new Ping().withTs(service.now()).withNonce(Long.toHexString(round)));
+        try {
+          beat(session, round, appPing, silentLimit);
+        } catch (Throwable e) { // One connection must not cost the others their heartbeat.
+          log.warn("Heartbeat of WebSocket {} failed: {}", session.id(), e.toString());
         }
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // A scheduled task that throws is never run again.
       log.warn("Heartbeat round failed: {}", e.toString());
+    }
+  }
+
+  private void beat(FeedSession session, long round, boolean appPing, long silentLimit) {
+    if (session.closing()) {
+      return; // Waiting for the client to answer our close: nothing more goes out.
+    }
+    if (session.connection().silentNanos() > silentLimit) {
+      service.metrics().closed(session.feed(), FeedMetrics.CloseReason.SILENT_PEER);
+      session.close(FeedService.CLOSE_GOING_AWAY, "peer silent for two heartbeat intervals");
+      return;
+    }
+    session.webSocketPing();
+    if (appPing) {
+      session.send(new Ping().withTs(service.now()).withNonce(Long.toHexString(round)));
     }
   }
 }

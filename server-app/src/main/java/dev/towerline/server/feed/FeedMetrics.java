@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The feeds' meters, each per feed: open connections ({@code towerline_ws_connections}), frames
- * sent ({@code towerline_ws_messages_sent_total}) and connections the server closed or refused,
+ * sent ({@code towerline_ws_messages_sent_total}), frames that could not be sent ({@code
+ * towerline_ws_send_failures_total}, each closing its connection with 1011) and connections the server closed or refused,
  * by reason ({@code towerline_ws_closes_total}).
  */
 final class FeedMetrics {
@@ -29,6 +30,7 @@ final class FeedMetrics {
   }
 
   private final Map<Feed, Counter> sent = new EnumMap<>(Feed.class);
+  private final Map<Feed, Counter> sendFailures = new EnumMap<>(Feed.class);
   private final Map<Feed, Map<CloseReason, Counter>> closes = new EnumMap<>(Feed.class);
 
   FeedMetrics(MeterRegistry meters, Collection<FeedSession> sessions) {
@@ -41,6 +43,12 @@ final class FeedMetrics {
           feed,
           Counter.builder("towerline.ws.messages.sent")
               .description("Frames sent on the WebSocket feeds")
+              .tag("feed", feed.value())
+              .register(meters));
+      sendFailures.put(
+          feed,
+          Counter.builder("towerline.ws.send.failures")
+              .description("Frames that could not be sent; each closed its connection with 1011")
               .tag("feed", feed.value())
               .register(meters));
       Map<CloseReason, Counter> byReason = new EnumMap<>(CloseReason.class);
@@ -59,6 +67,10 @@ final class FeedMetrics {
 
   void sent(Feed feed) {
     sent.get(feed).increment();
+  }
+
+  void sendFailed(Feed feed) {
+    sendFailures.get(feed).increment();
   }
 
   void closed(Feed feed, CloseReason reason) {

@@ -25,6 +25,7 @@ import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.http.grizzly.HandshakeGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
@@ -56,6 +58,7 @@ public final class FeedService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FeedService.class);
   private static final int REPLAY_THREADS = 4;
+  private static final String RESTART_REASON = "server restarting; reconnect with since";
 
   private final FeedConfig config;
   private final EventLog eventLog;
@@ -73,7 +76,10 @@ public final class FeedService implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final ExecutorService replays;
   private final FeedMetrics metrics;
+  private final SendFailureLog sendFailures = new SendFailureLog();
   private volatile boolean stopping;
+  private final AtomicBoolean closingAll = new AtomicBoolean();
+  private final Object sessionEnded = new Object();
 
   public FeedService(
       FeedConfig config,
@@ -201,6 +207,10 @@ public final class FeedService implements AutoCloseable {
 
   void opened(FeedSession session, Long since) {
     sessions.add(session);
+    if (stopping) { // Admitted just before the stop began: it gets the same close as the others.
+      session.closeAwaitingAnswer(CLOSE_SERVICE_RESTART, RESTART_REASON);
+      return;
+    }
     session.send(ack(session));
     FeedChannel channel = channels.get(session.feed());
     channel.subscribe(session.connection());
@@ -213,7 +223,11 @@ public final class FeedService implements AutoCloseable {
   }
 
   void closed(FeedSession session, int code, String reason) {
-    if (sessions.remove(session)) {
+    boolean removed = sessions.remove(session);
+    synchronized (sessionEnded) {
+      sessionEnded.notifyAll(); // A stop may be waiting for the last one.
+    }
+    if (removed) {
       admitted.decrementAndGet();
       channels.get(session.feed()).unsubscribe(session.connection());
       log.info(
@@ -226,6 +240,10 @@ public final class FeedService implements AutoCloseable {
 
   FeedMetrics metrics() {
     return metrics;
+  }
+
+  SendFailureLog sendFailures() {
+    return sendFailures;
   }
 
   private ConnectionAck ack(FeedSession session) {
@@ -243,12 +261,13 @@ public final class FeedService implements AutoCloseable {
 
   // ---- stats, retention ----
 
+  // Scheduled tasks catch Throwable: one that throws is never run again.
   private void publishStats() {
     try {
       StatsSummary summary = stats.now();
       OffsetDateTime ts = now();
       publish(Feed.DASHBOARD, seq -> new Stats().withSeq(seq).withTs(ts).withStats(summary));
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       log.debug("Dashboard stats not published: {}", e.toString());
     }
   }
@@ -261,7 +280,7 @@ public final class FeedService implements AutoCloseable {
         if (deleted > 0) {
           log.debug("Purged {} events of the {} feed", deleted, feed.value());
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         log.debug("Event log retention skipped for {}: {}", feed.value(), e.toString());
       }
     }
@@ -269,11 +288,49 @@ public final class FeedService implements AutoCloseable {
 
   // ---- stop ----
 
-  /** Closes every feed connection with 1012 (service restart) and refuses new ones. */
+  /**
+   * Closes every feed connection with 1012 (service restart), refuses new ones, and waits until
+   * the clients have answered the close, at most {@link FeedConfig#closeTimeout()}: the server must
+   * not stop its transport while close frames are still on their way, or clients see the
+   * connection die instead of a close they can act on at once.
+   */
   public void closeAll() {
+    if (!closingAll.compareAndSet(false, true)) {
+      return;
+    }
     stopping = true;
+    int closing = sessions.size();
     for (FeedSession session : sessions) {
-      session.close(CLOSE_SERVICE_RESTART, "server restarting; reconnect with since");
+      session.closeAwaitingAnswer(CLOSE_SERVICE_RESTART, RESTART_REASON);
+    }
+    long started = System.nanoTime();
+    int unanswered = awaitAllClosed(config.closeTimeout());
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    if (unanswered == 0) {
+      log.info("{} feed clients answered the 1012 close within {} ms", closing, waited);
+    } else {
+      log.warn(
+          "{} of {} feed clients had not answered the 1012 close after {} ms; stopping anyway",
+          unanswered, closing, waited);
+    }
+  }
+
+  /** Waits until every session has ended; returns how many are still open at the deadline. */
+  private int awaitAllClosed(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (sessionEnded) {
+      try {
+        while (!sessions.isEmpty()) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            break;
+          }
+          TimeUnit.NANOSECONDS.timedWait(sessionEnded, left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return sessions.size();
     }
   }
 
@@ -293,7 +350,7 @@ public final class FeedService implements AutoCloseable {
 
   String write(Frame frame) {
     try {
-      return json.writeValueAsString(frame);
+      return EncodableJson.of(json.writeValueAsString(frame));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("frame cannot be written as JSON", e);
     }

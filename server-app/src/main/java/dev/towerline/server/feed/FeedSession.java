@@ -6,14 +6,17 @@ import dev.towerline.server.feed.outbox.FrameTransport;
 import dev.towerline.server.feed.outbox.Outbox;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One open WebSocket connection of a feed: Tyrus session, outbox and feed state. */
 final class FeedSession implements FrameTransport {
   private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'t', 'l'});
+  static final String SEND_FAILED_REASON = "a frame could not be sent; resume with since";
+  private static final Logger log = LoggerFactory.getLogger(FeedSession.class);
 
   private final String id;
   private final Feed feed;
@@ -54,32 +57,47 @@ final class FeedSession implements FrameTransport {
 
   /** Sends {@code frame} then closes (once it is written or failed). */
   void sendThenClose(Frame frame, int code, String reason) {
-    String text = service.write(frame);
-    session.getAsyncRemote().sendText(text, result -> close(code, reason));
+    try {
+      session.getAsyncRemote().sendText(service.write(frame), result -> close(code, reason));
+    } catch (Throwable e) { // Closing is what matters; the frame was a courtesy.
+      close(code, reason);
+    }
   }
 
   void webSocketPing() {
     try {
       session.getAsyncRemote().sendPing(PING.duplicate());
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) {
       // The close callback or the next heartbeat deals with a dead connection.
     }
   }
 
+  /** May throw, even an {@link Error}: the outbox takes that as a failed send. */
   @Override
   public void send(String text, Consumer<Throwable> done) {
-    try {
-      session.getAsyncRemote().sendText(text, result -> {
-        if (result.isOK()) {
-          service.metrics().sent(feed);
-          done.accept(null);
-        } else {
-          done.accept(result.getException());
-        }
-      });
-    } catch (RuntimeException e) {
-      done.accept(e);
+    session.getAsyncRemote().sendText(text, result -> {
+      if (result.isOK()) {
+        service.metrics().sent(feed);
+        done.accept(null);
+      } else {
+        done.accept(result.getException());
+      }
+    });
+  }
+
+  /**
+   * Ends this connection alone with 1011: the client resumes with {@code since} and the feed goes
+   * on serving the others. Counted, and logged through {@link SendFailureLog}.
+   */
+  @Override
+  public void sendFailed(Throwable cause) {
+    if (!session.isOpen()) {
+      log.debug("WebSocket {} went away while a frame was being sent: {}", id, cause.toString());
+      return;
     }
+    service.metrics().sendFailed(feed);
+    close(FeedService.CLOSE_UNEXPECTED, SEND_FAILED_REASON);
+    service.sendFailures().failed(id, feed, cause);
   }
 
   /**
@@ -89,6 +107,24 @@ final class FeedSession implements FrameTransport {
   CloseReason endedBy(CloseReason received) {
     CloseReason sent = sentClose.get();
     return sent != null ? sent : received;
+  }
+
+  /**
+   * Closes for a server stop: the close frame goes out and the connection stays open until the
+   * client answers it (then the endpoint's {@code onClose} ends this session), so the close frame
+   * cannot be lost to a reset. Falls back to {@link #close} when that cannot be done.
+   */
+  void closeAwaitingAnswer(int code, String reason) {
+    sentClose.compareAndSet(null, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    outbox.discard();
+    if (!AnsweredClose.send(session, code, reason)) {
+      close(code, reason);
+    }
+  }
+
+  /** True once this server has sent its close: nothing more may be sent. */
+  boolean closing() {
+    return sentClose.get() != null;
   }
 
   @Override
@@ -102,7 +138,7 @@ final class FeedSession implements FrameTransport {
       if (session.isOpen()) {
         session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) {
       // Already closing.
     }
   }

@@ -18,6 +18,7 @@ class FeedConfigTest {
     assertThat(config.retentionEvents()).isEqualTo(100_000);
     assertThat(config.retentionAge()).isEqualTo(Duration.ofHours(24));
     assertThat(config.statsInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
@@ -28,12 +29,14 @@ class FeedConfigTest {
                 "WS_HEARTBEAT_SECONDS", "10",
                 "WS_MAX_CONNECTIONS", "20",
                 "FEED_RETENTION_EVENTS", "500",
-                "FEED_RETENTION_HOURS", "2"));
+                "FEED_RETENTION_HOURS", "2",
+                "WS_CLOSE_TIMEOUT_MS", "0"));
 
     assertThat(config.heartbeat()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.maxConnections()).isEqualTo(20);
     assertThat(config.retentionEvents()).isEqualTo(500);
     assertThat(config.retentionAge()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.closeTimeout()).isZero();
   }
 
   @Test
@@ -50,5 +53,8 @@ class FeedConfigTest {
     assertThatThrownBy(() -> FeedConfig.fromEnvironment(Map.of("FEED_RETENTION_HOURS", "9000")))
         .hasMessageContaining("FEED_RETENTION_HOURS")
         .hasMessageContaining("9000");
+    assertThatThrownBy(() -> FeedConfig.fromEnvironment(Map.of("WS_CLOSE_TIMEOUT_MS", "30001")))
+        .hasMessageContaining("WS_CLOSE_TIMEOUT_MS")
+        .hasMessageContaining("30001");
   }
 }

@@ -46,11 +46,18 @@ public final class ClientFrameIntake {
 
   private final ObjectMapper json;
   private final Clock clock;
+  private final ClientFrameTypes types;
   private int invalidFrames;
 
+  /** An intake for the frame types of the bundled contract. */
   public ClientFrameIntake(ObjectMapper json, Clock clock) {
+    this(json, clock, ClientFrameTypes.bundled());
+  }
+
+  public ClientFrameIntake(ObjectMapper json, Clock clock, ClientFrameTypes types) {
     this.json = json;
     this.clock = clock;
+    this.types = types;
   }
 
   public Reply read(String text) {
@@ -62,7 +69,7 @@ public final class ClientFrameIntake {
     try {
       frame = json.readValue(text, Frame.class);
     } catch (JsonProcessingException e) {
-      return invalid(ErrorCode.INVALID_FRAME, "Frame is not a valid frame", Map.of("reason", reason(e)));
+      return invalid(ErrorCode.INVALID_FRAME, "Frame is not a valid frame", Map.of("reason", InvalidFrameReason.of(e, types)));
     }
     if (frame instanceof Ping ping) {
       return new Reply.Answer(new Pong().withTs(now()).withNonce(ping.getNonce()));
@@ -70,8 +77,16 @@ public final class ClientFrameIntake {
     if (frame instanceof Pong) {
       return new Reply.Alive();
     }
+    String type = frameType(frame);
     return invalid(
-        ErrorCode.INVALID_FRAME, "Clients may only send ping and pong frames", Map.of("reason", "unexpected client frame type"));
+        ErrorCode.INVALID_FRAME,
+        "Clients may only send " + types.listed() + " frames",
+        Map.of("reason", "frame type '" + type + "' is sent by the server only; a client may send: " + types.listed()));
+  }
+
+  /** The {@code type} of a frame that was read: a type the contract names. */
+  private String frameType(Frame frame) {
+    return json.valueToTree(frame).path("type").asText();
   }
 
   private Reply invalid(ErrorCode code, String message, Map<String, Object> details) {
@@ -82,14 +97,6 @@ public final class ClientFrameIntake {
       return new Reply.AnswerAndClose(error, CLOSE_POLICY_VIOLATION, "too many invalid frames");
     }
     return new Reply.Answer(error);
-  }
-
-  /** Jackson's first line says what was wrong without echoing the client's input at length. */
-  private static String reason(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    int newline = message.indexOf('\n');
-    String first = newline < 0 ? message : message.substring(0, newline);
-    return first.length() > 200 ? first.substring(0, 200) : first;
   }
 
   private OffsetDateTime now() {

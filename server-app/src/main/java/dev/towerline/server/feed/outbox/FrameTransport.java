@@ -6,9 +6,17 @@ import java.util.function.Consumer;
 public interface FrameTransport {
   /**
    * Starts sending one text frame; {@code done} is called once it is written ({@code null}) or
-   * failed (the cause). The outbox never starts a second send before the first is done.
+   * failed (the cause). The outbox never starts a second send before the first is done. It may
+   * also throw, even an {@link Error} (Tyrus does for text it cannot encode): that counts as a
+   * failed send.
    */
   void send(String text, Consumer<Throwable> done);
+
+  /**
+   * A send failed and the outbox has stopped: the connection must end (1011, so the client
+   * resumes with {@code since}), and the failure be counted and logged. Called at most once.
+   */
+  void sendFailed(Throwable cause);
 
   /** Closes the connection with a WebSocket close code and reason. */
   void close(int code, String reason);

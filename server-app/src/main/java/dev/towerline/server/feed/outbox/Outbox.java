@@ -2,11 +2,15 @@ package dev.towerline.server.feed.outbox;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The frames waiting for one connection. {@link #offer} never blocks: it queues the frame, or,
  * when the connection is too far behind, closes it with 1013 (try again later) so the client
- * resumes with {@code since} and loses nothing. One send is in flight at a time.
+ * resumes with {@code since} and loses nothing. One send is in flight at a time. A send that
+ * fails, however it fails, stops the outbox and is handed to {@link FrameTransport#sendFailed}
+ * once; it never escapes to the thread that offered the frame.
  */
 public final class Outbox {
   /** RFC 6455 "Try Again Later": the client may reconnect and resume. */
@@ -73,12 +77,12 @@ public final class Outbox {
   }
 
   private void sent(Throwable failure) {
+    if (failure != null) {
+      failed(failure);
+      return;
+    }
     String next;
     synchronized (this) {
-      if (failure != null) {
-        closeLocked();
-        return;
-      }
       next = closed ? null : queued.poll();
       if (next == null) {
         sending = false;
@@ -89,8 +93,35 @@ public final class Outbox {
     sendOnTrampoline(next);
   }
 
+  private void failed(Throwable failure) {
+    boolean wasOpen;
+    synchronized (this) {
+      wasOpen = !closed;
+      closeLocked();
+    }
+    // Discarded meanwhile, the connection is ending anyway: nothing to report.
+    if (wasOpen) {
+      transport.sendFailed(failure);
+    }
+  }
+
   private void sendOnTrampoline(String frame) {
-    Trampoline.run(() -> transport.send(frame, this::sent));
+    Trampoline.run(() -> sendNow(frame));
+  }
+
+  private void sendNow(String frame) {
+    AtomicBoolean reported = new AtomicBoolean();
+    Consumer<Throwable> done = failure -> {
+      // A transport that throws after completing must not be reported twice.
+      if (reported.compareAndSet(false, true)) {
+        sent(failure);
+      }
+    };
+    try {
+      transport.send(frame, done);
+    } catch (Throwable failure) { // Even an Error: one frame must not stop the thread that sends it.
+      done.accept(failure);
+    }
   }
 
   private void closeLocked() {

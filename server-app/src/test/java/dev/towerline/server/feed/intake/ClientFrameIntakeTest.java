@@ -7,6 +7,7 @@ import dev.towerline.protocol.ErrorFrame;
 import dev.towerline.protocol.Pong;
 import dev.towerline.protocol.ProtocolJson;
 import dev.towerline.server.feed.intake.ClientFrameIntake.Reply;
+import dev.towerline.server.json.JsonMappers;
 import dev.towerline.testkit.ContractValidator;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,61 @@ class ClientFrameIntakeTest {
     Reply reply = intake.read("{\"type\":\"ping\",\"nonce\":\"" + "x".repeat(5_000) + "\"}");
 
     assertThat(reply).isInstanceOfSatisfying(Reply.Answer.class, a -> assertErrorCode(a.frame(), ErrorCode.FRAME_TOO_LARGE));
+  }
+
+  @Test
+  void namesAnUnknownTypeAndTheTypesAClientMaySendFromTheContract() {
+    assertThat(reasonFor("{\"type\":\"subscribe\"}"))
+        .isEqualTo("unknown frame type 'subscribe'; a client may send: " + clientTypesInTheContract());
+  }
+
+  @Test
+  void explainsEveryInvalidFrameInTheContractsWordsNeverTheParsers() {
+    String mayFrame = "a client may send: " + clientTypesInTheContract();
+    assertThat(reasonFor("{\"nonce\":\"x\"}")).isEqualTo("frame has no 'type'; " + mayFrame);
+    assertThat(reasonFor("{\"type\":\"ping\",\n\"ts\": }")).isEqualTo("malformed JSON at line 2, column 7");
+    assertThat(reasonFor("not json")).startsWith("malformed JSON at line 1, column ");
+    assertThat(reasonFor("[]")).isEqualTo("a frame is a JSON object with a 'type'; " + mayFrame);
+    assertThat(reasonFor("{\"type\":\"ping\",\"ts\":\"yesterday\"}")).isEqualTo("field 'ts' has a value of the wrong type or format");
+    assertThat(reasonFor("{\"type\":\"ping\",\"ts\":\"2026-11-22T10:00:00Z\",\"color\":1}")).isEqualTo("unknown field 'color'");
+    assertThat(reasonFor("{\"type\":\"connection_ack\"}")).isEqualTo("frame type 'connection_ack' is sent by the server only; " + mayFrame);
+    // The server's mapper skips unknown fields, so the parser reads into the nesting.
+    assertThat(reasonFor(JsonMappers.create(), "{\"type\":\"ping\",\"extra\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}"))
+        .isEqualTo("frame exceeds a JSON limit (nesting depth, number or text length)");
+    assertThat(reasonFor("{\"type\":\"" + "s".repeat(100) + "\\u0000\"}"))
+        .isEqualTo("unknown frame type '" + "s".repeat(40) + "…'; " + mayFrame);
+  }
+
+  /** The reason of the error frame answering {@code text}, checked for internals. */
+  private String reasonFor(String text) {
+    return reasonFor(ProtocolJson.strictMapper(), text);
+  }
+
+  private String reasonFor(com.fasterxml.jackson.databind.ObjectMapper json, String text) {
+    Reply reply = new ClientFrameIntake(json, Clock.systemUTC()).read(text);
+    assertThat(reply).isInstanceOf(Reply.Answer.class);
+    Object frame = ((Reply.Answer) reply).frame();
+    assertErrorCode(frame, ErrorCode.INVALID_FRAME);
+    String reason = String.valueOf(((ErrorFrame) frame).getError().getDetails().get("reason"));
+    assertThat(reason).as("reason for %s", text).doesNotContain("dev.towerline", "com.fasterxml", "java.", "`", "Jackson", "Frame", "constraint");
+    return reason;
+  }
+
+  /** The names of the messages of asyncapi.yaml's receive operations, read here independently. */
+  private static String clientTypesInTheContract() {
+    com.fasterxml.jackson.databind.JsonNode asyncApi = dev.towerline.spec.ContractDocuments.bundled().asyncApi();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    asyncApi.path("operations").forEach(operation -> {
+      if (operation.path("action").asText().equals("receive")) {
+        operation.path("messages").forEach(ref -> {
+          String channelMessage = ref.path("$ref").asText().substring(1);
+          String component = asyncApi.at(channelMessage).path("$ref").asText().substring(1);
+          names.add(asyncApi.at(component).path("name").asText());
+        });
+      }
+    });
+    assertThat(names).contains("ping", "pong");
+    return String.join(", ", names);
   }
 
   private static void assertErrorCode(Object frame, ErrorCode code) {

@@ -13,17 +13,27 @@ class OutboxTest {
   static final class ManualTransport implements FrameTransport {
     final List<String> written = new ArrayList<>();
     final List<Consumer<Throwable>> pending = new ArrayList<>();
+    final List<Throwable> failures = new ArrayList<>();
     Integer closedWith;
     boolean completeInline;
+    Error throwOnSend;
 
     @Override
     public void send(String text, Consumer<Throwable> done) {
+      if (throwOnSend != null) {
+        throw throwOnSend;
+      }
       written.add(text);
       if (completeInline) {
         done.accept(null);
       } else {
         pending.add(done);
       }
+    }
+
+    @Override
+    public void sendFailed(Throwable cause) {
+      failures.add(cause);
     }
 
     @Override
@@ -90,10 +100,40 @@ class OutboxTest {
     outbox.offer("a");
     outbox.offer("b");
 
-    transport.pending.remove(0).accept(new java.io.IOException("broken pipe"));
+    java.io.IOException brokenPipe = new java.io.IOException("broken pipe");
+    transport.pending.remove(0).accept(brokenPipe);
 
     assertThat(outbox.isClosed()).isTrue();
     assertThat(transport.written).containsExactly("a");
+    assertThat(transport.failures).containsExactly(brokenPipe);
+  }
+
+  @Test
+  void anErrorThrownBySendIsReportedOnceAndNeverReachesTheCaller() {
+    ManualTransport transport = new ManualTransport();
+    Outbox outbox = new Outbox(transport, new OutboxLimits(10, 1_000));
+    // What Tyrus throws for text it cannot encode as UTF-8.
+    transport.throwOnSend = new Error(new java.nio.charset.MalformedInputException(1));
+
+    boolean offered = outbox.offer("\ud800");
+
+    assertThat(offered).isTrue();
+    assertThat(transport.failures).containsExactly(transport.throwOnSend);
+    assertThat(outbox.isClosed()).isTrue();
+    assertThat(outbox.offer("next")).isFalse();
+    assertThat(transport.failures).hasSize(1);
+  }
+
+  @Test
+  void aFailureAfterDiscardIsNotReported() {
+    ManualTransport transport = new ManualTransport();
+    Outbox outbox = new Outbox(transport, new OutboxLimits(10, 1_000));
+    outbox.offer("a");
+
+    outbox.discard();
+    transport.pending.remove(0).accept(new java.io.IOException("closed"));
+
+    assertThat(transport.failures).isEmpty();
   }
 
   @Test

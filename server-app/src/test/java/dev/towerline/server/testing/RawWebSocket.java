@@ -1,0 +1,208 @@
+package dev.towerline.server.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * A WebSocket client on a plain socket that writes every frame byte itself (RFC 6455 §5.2), so a
+ * test can send what no WebSocket library would (unmasked frames, binary frames) and see exactly
+ * what the server writes back, close frames included. Not thread-safe for writing from two
+ * threads at once; reading and writing may happen on two threads.
+ */
+public final class RawWebSocket implements AutoCloseable {
+  public static final int TEXT = 0x1;
+  public static final int BINARY = 0x2;
+  public static final int CLOSE = 0x8;
+  public static final int PING = 0x9;
+  public static final int PONG = 0xA;
+
+  /** One frame as read: its opcode and payload. */
+  public record Frame(int opcode, byte[] payload) {
+    public String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** The status code of a close frame, or 1005 (none) when it carries none. */
+    public int closeCode() {
+      return payload.length >= 2 ? ByteBuffer.wrap(payload, 0, 2).getShort() & 0xFFFF : 1005;
+    }
+
+    public String closeReason() {
+      return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+    }
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Socket socket;
+  private final DataInputStream in;
+  private final OutputStream out;
+
+  private RawWebSocket(Socket socket) throws IOException {
+    this.socket = socket;
+    this.in = new DataInputStream(socket.getInputStream());
+    this.out = socket.getOutputStream();
+  }
+
+  /** Opens {@code path} on 127.0.0.1:{@code port} and completes the handshake (101 expected). */
+  public static RawWebSocket connect(int port, String path) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout((int) RunningServer.TIMEOUT.toMillis());
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    String request =
+        "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+    RawWebSocket webSocket = new RawWebSocket(socket);
+    String head = webSocket.readHead();
+    if (!head.startsWith("HTTP/1.1 101")) {
+      socket.close();
+      throw new IOException("handshake refused: " + head);
+    }
+    return webSocket;
+  }
+
+  /** Writes one final frame, masked as RFC 6455 requires of clients unless {@code masked} is false. */
+  public synchronized void send(int opcode, byte[] payload, boolean masked) throws IOException {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(0x80 | opcode);
+    int maskBit = masked ? 0x80 : 0;
+    if (payload.length < 126) {
+      frame.write(maskBit | payload.length);
+    } else if (payload.length < 65_536) {
+      frame.write(maskBit | 126);
+      frame.write(payload.length >>> 8);
+      frame.write(payload.length & 0xFF);
+    } else {
+      frame.write(maskBit | 127);
+      frame.writeBytes(ByteBuffer.allocate(8).putLong(payload.length).array());
+    }
+    byte[] body = payload.clone();
+    if (masked) {
+      byte[] key = new byte[4];
+      RANDOM.nextBytes(key);
+      frame.writeBytes(key);
+      for (int i = 0; i < body.length; i++) {
+        body[i] ^= key[i % 4];
+      }
+    }
+    frame.writeBytes(body);
+    out.write(frame.toByteArray());
+    out.flush();
+  }
+
+  public void sendText(String text) throws IOException {
+    send(TEXT, text.getBytes(StandardCharsets.UTF_8), true);
+  }
+
+  /** Answers a close frame as RFC 6455 §5.5.1 asks: a close frame with the same code. */
+  public void answerClose(Frame close) throws IOException {
+    send(CLOSE, ByteBuffer.allocate(2).putShort((short) close.closeCode()).array(), true);
+  }
+
+  /** Reads the next frame (unfragmented, as the server writes them); EOFException when the server closed the socket. */
+  public Frame read() throws IOException {
+    int first = in.readUnsignedByte();
+    int second = in.readUnsignedByte();
+    long length = second & 0x7F;
+    if (length == 126) {
+      length = in.readUnsignedShort();
+    } else if (length == 127) {
+      length = in.readLong();
+    }
+    byte[] key = null;
+    if ((second & 0x80) != 0) {
+      key = new byte[4];
+      in.readFully(key);
+    }
+    byte[] payload = new byte[Math.toIntExact(length)];
+    in.readFully(payload);
+    if (key != null) {
+      for (int i = 0; i < payload.length; i++) {
+        payload[i] ^= key[i % 4];
+      }
+    }
+    return new Frame(first & 0x0F, payload);
+  }
+
+  /** Reads frames until one with {@code opcode}. */
+  public Frame readUntil(int opcode) throws IOException {
+    while (true) {
+      Frame frame = read();
+      if (frame.opcode() == opcode) {
+        return frame;
+      }
+    }
+  }
+
+  /**
+   * Reads for {@code period}: true when the connection stayed open and the server sent nothing
+   * but pongs (answers to pings still on their way), false when it closed the socket or sent
+   * anything else.
+   */
+  public boolean staysOpenFor(java.time.Duration period) throws IOException {
+    int timeout = socket.getSoTimeout();
+    long deadline = System.nanoTime() + period.toNanos();
+    try {
+      while (true) {
+        long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return true;
+        }
+        socket.setSoTimeout((int) left);
+        if (read().opcode() != PONG) {
+          return false;
+        }
+      }
+    } catch (java.net.SocketTimeoutException e) {
+      return true;
+    } catch (EOFException | java.net.SocketException e) {
+      return false;
+    } finally {
+      socket.setSoTimeout(timeout);
+    }
+  }
+
+  /** True once the server has closed the TCP connection (reads end), false if it is still open after the read timeout. */
+  public boolean serverClosedSocket() throws IOException {
+    try {
+      while (in.read() >= 0) {
+        // Anything after the close frame is ignored.
+      }
+      return true;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (java.net.SocketException e) {
+      return true; // Reset: closed too.
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+
+  private String readHead() throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    byte[] end = {'\r', '\n', '\r', '\n'};
+    while (matched < end.length) {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException("connection closed during the handshake: " + head);
+      }
+      head.write(b);
+      matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    return head.toString(StandardCharsets.US_ASCII);
+  }
+}
