@@ -28,6 +28,7 @@ import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.grizzly.BareErrorEnvelopeAddOn;
 import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
 import dev.towerline.server.http.grizzly.JsonErrorPageGenerator;
+import dev.towerline.server.http.grizzly.RequestReadAddOn;
 import dev.towerline.server.json.JsonMappers;
 import dev.towerline.server.metrics.MetricsRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -197,7 +198,9 @@ public final class Main {
             feeds.endpoints(),
             List.of(
                 new HandshakeGuardAddOn(TowerlineServer.API_BASE_PATH, feeds.handshakeGuard(), errors, json),
-                new BareErrorEnvelopeAddOn(errors, json)),
+                new BareErrorEnvelopeAddOn(errors, json),
+                new RequestReadAddOn(
+                    config.server().requestReadTimeout(), config.server().maxRequestBytes(), errors, json)),
             new JsonErrorPageGenerator(errors, json));
     server.runFirstOnStop(feeds::closeAll);
     log.info(
