@@ -26,6 +26,7 @@ final class ConnectionReadState {
   private int generation;
   private ScheduledFuture<?> timer;
   private Object dispatchedRequest;
+  private Object continuedRequest;
 
   /** Starts the clock if this is the first byte of a new request. */
   synchronized void bytesArrived(long nowNanos) {
@@ -48,6 +49,15 @@ final class ConnectionReadState {
       generation++;
       stopTimer();
     }
+  }
+
+  /** True the first time it is asked about {@code request}: one interim answer per request. */
+  synchronized boolean continueOnce(Object request) {
+    if (continuedRequest == request) {
+      return false;
+    }
+    continuedRequest = request;
+    return true;
   }
 
   synchronized boolean isReadingWithoutTimer() {

@@ -15,8 +15,10 @@ import org.glassfish.grizzly.http.HttpResponsePacket;
  * handful of slow uploads would hold them all. Each chunk is taken without blocking and kept with
  * the ones before it (bounded by the request-body limit); the request goes on only with its last
  * chunk. A body announced or grown over the limit goes on at once, so the application refuses it
- * (413) from what has arrived, and the connection closes after that answer. WebSocket handshakes
- * pass untouched and end the connection's request deadlines.
+ * (413) from what has arrived, and the connection closes after that answer. A client that waits
+ * for {@code 100 Continue} before sending its body gets it here, since the application (which
+ * would send it) only sees the request once the body is in. WebSocket handshakes pass untouched
+ * and end the connection's request deadlines.
  */
 final class WholeRequestFilter extends BaseFilter {
 
@@ -52,6 +54,9 @@ final class WholeRequestFilter extends BaseFilter {
     }
     state.stillReading(request, System.nanoTime());
     deadlines.armIfStillReading(ctx.getConnection(), state);
+    if (state.continueOnce(request) && ContinueExpectation.awaitsContinue(request, content)) {
+      ctx.write(ContinueExpectation.answer(request, ctx.getMemoryManager()));
+    }
     return ctx.getStopAction(content);
   }
 
