@@ -99,11 +99,24 @@ public final class TowerlineServer implements AutoCloseable {
       http.start();
     } catch (IOException | RuntimeException e) {
       webSockets.stop();
+      closeAll(addOns);
       throw e;
     }
     TowerlineServer server = new TowerlineServer(http, webSockets, config);
     addOns.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).forEach(server::closeOnStop);
     return server;
+  }
+
+  private static void closeAll(List<AddOn> addOns) {
+    for (AddOn addOn : addOns) {
+      if (addOn instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          log.warn("Closing {} after a failed start failed: {}", addOn.getClass().getSimpleName(), e.toString());
+        }
+      }
+    }
   }
 
   /** The bound port (the chosen one when the configuration asked for port 0). */

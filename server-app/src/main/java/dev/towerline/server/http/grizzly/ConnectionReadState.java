@@ -89,6 +89,7 @@ final class ConnectionReadState {
     if (phase != Phase.EXPIRED && phase != Phase.UPGRADED) {
       phase = Phase.DISPATCHED;
       dispatchedRequest = request;
+      continuedRequest = null;
       stopTimer();
     }
   }
@@ -104,6 +105,7 @@ final class ConnectionReadState {
   /** The answer to the dispatched request is complete: the connection idles until the next request. */
   synchronized void answered() {
     if (phase == Phase.DISPATCHED) {
+      // Grizzly reuses request objects: forget this one, so a later request is never taken for it.
       phase = Phase.IDLE;
       dispatchedRequest = null;
     }
