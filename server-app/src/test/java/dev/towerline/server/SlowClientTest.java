@@ -2,6 +2,7 @@ package dev.towerline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.towerline.server.config.ServerConfig;
 import dev.towerline.server.testing.RunningServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Slow clients cannot starve the others (issue 9: four uploads sending one byte a second held all
  * of Grizzly's worker threads, and every other request timed out). With 200 uploads trickling their
  * bodies and 200 clients trickling their headers, health and the device list still answer within an
- * ordinary client timeout.
+ * ordinary client timeout. A body announced over the limit is refused at once, not waited for.
  */
 class SlowClientTest {
 
@@ -63,6 +65,24 @@ class SlowClientTest {
     for (int check = 0; check < CHECKS; check++) {
       assertThat(get(client, "/health").statusCode()).isEqualTo(200);
       assertThat(get(client, "/api/v1/devices").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void uploadAnnouncingMoreThanTheLimitIsRefusedBeforeItsBodyArrives() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout((int) CLIENT_TIMEOUT.toMillis());
+      socket.getOutputStream().write(
+          ("POST /api/v1/executions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: " + (ServerConfig.DEFAULT_MAX_REQUEST_BYTES + 1) + "\r\n\r\n{")
+              .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+
+      // Read to the close: the rest of the body will never be read, so nothing may follow the answer.
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 413 ").contains("\"PAYLOAD_TOO_LARGE\"");
+      assertThat(answer.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
     }
   }
 

@@ -27,6 +27,7 @@ final class ConnectionReadState {
   private ScheduledFuture<?> timer;
   private Object dispatchedRequest;
   private Object continuedRequest;
+  private boolean closeAfterAnswer;
 
   /** Starts the clock if this is the first byte of a new request. */
   synchronized void bytesArrived(long nowNanos) {
@@ -94,6 +95,12 @@ final class ConnectionReadState {
     }
   }
 
+  /** {@code request} went on with part of its body, the rest will not be read: close after the answer. */
+  synchronized void dispatchedUnread(Object request) {
+    dispatched(request);
+    closeAfterAnswer = phase == Phase.DISPATCHED;
+  }
+
   synchronized void upgraded() {
     if (phase != Phase.EXPIRED) {
       phase = Phase.UPGRADED;
@@ -102,13 +109,21 @@ final class ConnectionReadState {
     }
   }
 
-  /** The answer to the dispatched request is complete: the connection idles until the next request. */
-  synchronized void answered() {
-    if (phase == Phase.DISPATCHED) {
-      // Grizzly reuses request objects: forget this one, so a later request is never taken for it.
-      phase = Phase.IDLE;
-      dispatchedRequest = null;
+  /**
+   * The answer to the dispatched request is complete: the connection idles until the next request.
+   *
+   * @return whether the connection must close now, since the request's body was left unread
+   */
+  synchronized boolean answered() {
+    if (phase != Phase.DISPATCHED) {
+      return false;
     }
+    // Grizzly reuses request objects: forget this one, so a later request is never taken for it.
+    phase = Phase.IDLE;
+    dispatchedRequest = null;
+    boolean close = closeAfterAnswer;
+    closeAfterAnswer = false;
+    return close;
   }
 
   /** Expires the request of {@code generation} if it is still being read; true if it did. */

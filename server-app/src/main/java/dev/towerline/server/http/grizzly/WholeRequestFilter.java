@@ -2,6 +2,7 @@ package dev.towerline.server.http.grizzly;
 
 import java.io.IOException;
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -49,7 +50,7 @@ final class WholeRequestFilter extends BaseFilter {
     if (request.getContentLength() > maxBodyBytes || bodyBytes(content) > maxBodyBytes) {
       // The rest of the body will not be read: nothing may follow the answer on this connection.
       request.getProcessingState().setKeepAlive(false);
-      state.dispatched(request);
+      state.dispatchedUnread(request);
       return ctx.getInvokeAction();
     }
     state.stillReading(request, System.nanoTime());
@@ -64,8 +65,11 @@ final class WholeRequestFilter extends BaseFilter {
   public NextAction handleWrite(FilterChainContext ctx) throws IOException {
     if (ctx.getMessage() instanceof HttpContent content
         && content.isLast()
-        && content.getHttpHeader() instanceof HttpResponsePacket) {
-      deadlines.of(ctx.getConnection()).answered();
+        && content.getHttpHeader() instanceof HttpResponsePacket
+        && deadlines.of(ctx.getConnection()).answered()) {
+      // Grizzly would wait for the unread body before closing; the close flushes the answer first.
+      Connection<?> connection = ctx.getConnection();
+      ctx.addCompletionListener(written -> connection.closeSilently());
     }
     return ctx.getInvokeAction();
   }
