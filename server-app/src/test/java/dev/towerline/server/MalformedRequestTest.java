@@ -82,6 +82,12 @@ class MalformedRequestTest {
   }
 
   @Test
+  void transferEncodingOtherThanChunkedAnswers400() throws IOException {
+    JsonNode error = assertCreateRefused(JSON_POST_HEAD + "Transfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", "INVALID_PARAMETER");
+    assertThat(error.path("details").path("parameter").asText()).isEqualTo("Transfer-Encoding");
+  }
+
+  @Test
   void differingContentLengthsAnswer400() throws IOException {
     assertCreateRefused(JSON_POST_HEAD + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}x", "INVALID_PARAMETER");
   }

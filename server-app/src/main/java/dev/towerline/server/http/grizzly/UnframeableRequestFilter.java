@@ -18,12 +18,15 @@ import org.glassfish.grizzly.memory.Buffers;
 /**
  * Refuses, with a 400 envelope and a close, requests whose end the server cannot tell or that turn
  * the connection into something else: {@code Content-Length} together with {@code
- * Transfer-Encoding} (ambiguous framing, RFC 9112 §6.1: the classic request-smuggling shape),
+ * Transfer-Encoding} (ambiguous framing, RFC 9112 §6.1: the classic request-smuggling shape), a
+ * {@code Transfer-Encoding} other than {@code chunked} (the body's end cannot be known),
  * {@code CONNECT} (this server is no proxy) and the HTTP/2 connection preface {@code PRI *
  * HTTP/2.0} (the server speaks HTTP/1.1 only). Grizzly reads the body of the last two as an endless
  * stream, so without this they would hold their connection until it timed out.
  */
 final class UnframeableRequestFilter extends BaseFilter {
+
+  private static final String CHUNKED = "chunked";
 
   private final RequestReadDeadlines deadlines;
   private final EnvelopeWriter envelopes;
@@ -73,11 +76,20 @@ final class UnframeableRequestFilter extends BaseFilter {
     if (Method.PRI.equals(method)) {
       return Optional.of(new Refusal("method", "HTTP/2 is not supported: use HTTP/1.1"));
     }
-    if (request.getHeaders().getHeader(Header.TransferEncoding) != null && hasContentLength(request)) {
+    String transferEncoding = request.getHeaders().getHeader(Header.TransferEncoding);
+    if (transferEncoding == null) {
+      return Optional.empty();
+    }
+    if (hasContentLength(request)) {
       return Optional.of(
           new Refusal(
               "Transfer-Encoding",
               "Content-Length and Transfer-Encoding together make the body's length ambiguous: send one of them"));
+    }
+    if (!CHUNKED.equalsIgnoreCase(transferEncoding.trim())) {
+      // RFC 9112 §6.3: without chunked as the final coding the body's end is unknown; the codec
+      // only decodes a plain "chunked".
+      return Optional.of(new Refusal("Transfer-Encoding", "Transfer-Encoding must be chunked, the only coding this server reads"));
     }
     return Optional.empty();
   }
