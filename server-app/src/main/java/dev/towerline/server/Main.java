@@ -29,6 +29,7 @@ import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.grizzly.BareErrorEnvelopeAddOn;
 import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
 import dev.towerline.server.http.grizzly.JsonErrorPageGenerator;
+import dev.towerline.server.http.grizzly.RequestReadAddOn;
 import dev.towerline.server.json.JsonMappers;
 import dev.towerline.server.metrics.MetricsRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -200,7 +201,9 @@ public final class Main {
             List.of(
                 new HandshakeGuardAddOn(TowerlineServer.API_BASE_PATH, feeds.handshakeGuard(), errors, json),
                 new BareErrorEnvelopeAddOn(errors, json),
-                new UnmaskedFrameAddOn()),
+                new UnmaskedFrameAddOn(),
+                new RequestReadAddOn(
+                    config.server().requestReadTimeout(), config.server().maxRequestBytes(), errors, json)),
             new JsonErrorPageGenerator(errors, json));
     server.runFirstOnStop(feeds::closeAll);
     log.info(

@@ -63,7 +63,8 @@ public final class TowerlineServer implements AutoCloseable {
   /**
    * Binds {@code config}'s address and port and starts serving.
    *
-   * @param addOns Grizzly add-ons, set up after Tyrus' (so they can place filters around it)
+   * @param addOns Grizzly add-ons, set up after Tyrus' (so they can place filters around it); those
+   *     that are {@link AutoCloseable} are closed when the server stops
    * @param errorPages renders the errors Grizzly answers itself, outside the REST application
    * @throws IOException when the port cannot be bound
    */
@@ -98,9 +99,24 @@ public final class TowerlineServer implements AutoCloseable {
       http.start();
     } catch (IOException | RuntimeException e) {
       webSockets.stop();
+      closeAll(addOns);
       throw e;
     }
-    return new TowerlineServer(http, webSockets, config);
+    TowerlineServer server = new TowerlineServer(http, webSockets, config);
+    addOns.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).forEach(server::closeOnStop);
+    return server;
+  }
+
+  private static void closeAll(List<AddOn> addOns) {
+    for (AddOn addOn : addOns) {
+      if (addOn instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          log.warn("Closing {} after a failed start failed: {}", addOn.getClass().getSimpleName(), e.toString());
+        }
+      }
+    }
   }
 
   /** The bound port (the chosen one when the configuration asked for port 0). */

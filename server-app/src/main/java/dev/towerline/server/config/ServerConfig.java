@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  *   <li>{@code MAX_REQUEST_BYTES}: largest request body accepted, {@value #MIN_REQUEST_BYTES}..
  *       {@value #MAX_REQUEST_BYTES_LIMIT}; larger ones get 413. Default {@value
  *       #DEFAULT_MAX_REQUEST_BYTES}.
+ *   <li>{@code REQUEST_READ_TIMEOUT_MS}: time a client has to send a whole request (headers and
+ *       body) from its first byte, {@value #MIN_REQUEST_READ_TIMEOUT_MS}..{@value
+ *       #MAX_REQUEST_READ_TIMEOUT_MS}; a request still incomplete then gets 408. Default 10 000.
  * </ul>
  */
 public final class ServerConfig {
@@ -29,6 +32,8 @@ public final class ServerConfig {
   public static final String BIND_ADDRESS_VARIABLE = "BIND_ADDRESS";
   /** Environment variable naming the request body limit in bytes. */
   public static final String MAX_REQUEST_BYTES_VARIABLE = "MAX_REQUEST_BYTES";
+  /** Environment variable naming the request read timeout in milliseconds. */
+  public static final String REQUEST_READ_TIMEOUT_VARIABLE = "REQUEST_READ_TIMEOUT_MS";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -36,6 +41,13 @@ public final class ServerConfig {
   public static final int DEFAULT_MAX_REQUEST_BYTES = 65_536;
   public static final int MIN_REQUEST_BYTES = 1_024;
   public static final int MAX_REQUEST_BYTES_LIMIT = 16 * 1_024 * 1_024;
+  /**
+   * 10 s: a request of at most {@link #MAX_REQUEST_BYTES_LIMIT} bytes needs far less on any working
+   * link, and a client that cannot finish one in that time holds a connection for nothing.
+   */
+  public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(10);
+  public static final long MIN_REQUEST_READ_TIMEOUT_MS = 100;
+  public static final long MAX_REQUEST_READ_TIMEOUT_MS = 300_000;
   /** Time in-flight requests get to finish on stop before connections are cut. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -47,12 +59,14 @@ public final class ServerConfig {
   private final String bindAddress;
   private final Duration shutdownTimeout;
   private final int maxRequestBytes;
+  private final Duration requestReadTimeout;
 
   private ServerConfig(Builder builder) {
     this.port = builder.port;
     this.bindAddress = builder.bindAddress;
     this.shutdownTimeout = builder.shutdownTimeout;
     this.maxRequestBytes = builder.maxRequestBytes;
+    this.requestReadTimeout = builder.requestReadTimeout;
   }
 
   /** All defaults: port 8080 on 127.0.0.1. */
@@ -85,6 +99,11 @@ public final class ServerConfig {
     if (maxRequestBytes != null) {
       builder.maxRequestBytes(parseInt(maxRequestBytes, maxRequestBytesMessage(maxRequestBytes)));
     }
+    String requestReadTimeout = valueOf(environment, REQUEST_READ_TIMEOUT_VARIABLE);
+    if (requestReadTimeout != null) {
+      builder.requestReadTimeout(
+          Duration.ofMillis(parseLong(requestReadTimeout, requestReadTimeoutMessage(requestReadTimeout))));
+    }
     return builder.build();
   }
 
@@ -109,6 +128,11 @@ public final class ServerConfig {
     return maxRequestBytes;
   }
 
+  /** How long a client may take to send a whole request, from its first byte. */
+  public Duration requestReadTimeout() {
+    return requestReadTimeout;
+  }
+
   private static String valueOf(Map<String, String> environment, String name) {
     return EnvironmentVariables.of(environment).text(name).orElse(null);
   }
@@ -119,6 +143,18 @@ public final class ServerConfig {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(message, e);
     }
+  }
+
+  private static long parseLong(String value, String message) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(message, e);
+    }
+  }
+
+  private static String requestReadTimeoutMessage(Object value) {
+    return REQUEST_READ_TIMEOUT_VARIABLE + " must be " + MIN_REQUEST_READ_TIMEOUT_MS + ".." + MAX_REQUEST_READ_TIMEOUT_MS + " ms: " + value;
   }
 
   private static String maxRequestBytesMessage(Object value) {
@@ -135,12 +171,13 @@ public final class ServerConfig {
         && port == that.port
         && bindAddress.equals(that.bindAddress)
         && shutdownTimeout.equals(that.shutdownTimeout)
-        && maxRequestBytes == that.maxRequestBytes;
+        && maxRequestBytes == that.maxRequestBytes
+        && requestReadTimeout.equals(that.requestReadTimeout);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(port, bindAddress, shutdownTimeout, maxRequestBytes);
+    return Objects.hash(port, bindAddress, shutdownTimeout, maxRequestBytes, requestReadTimeout);
   }
 
   @Override
@@ -153,6 +190,8 @@ public final class ServerConfig {
         + shutdownTimeout
         + ", maxRequestBytes="
         + maxRequestBytes
+        + ", requestReadTimeout="
+        + requestReadTimeout
         + '}';
   }
 
@@ -162,6 +201,7 @@ public final class ServerConfig {
     private String bindAddress = DEFAULT_BIND_ADDRESS;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
 
     private Builder() {}
 
@@ -170,6 +210,18 @@ public final class ServerConfig {
       this.bindAddress = config.bindAddress;
       this.shutdownTimeout = config.shutdownTimeout;
       this.maxRequestBytes = config.maxRequestBytes;
+      this.requestReadTimeout = config.requestReadTimeout;
+    }
+
+    /** {@value ServerConfig#MIN_REQUEST_READ_TIMEOUT_MS}..{@value ServerConfig#MAX_REQUEST_READ_TIMEOUT_MS} ms. */
+    public Builder requestReadTimeout(Duration requestReadTimeout) {
+      Objects.requireNonNull(requestReadTimeout, "requestReadTimeout");
+      long millis = requestReadTimeout.toMillis();
+      if (millis < MIN_REQUEST_READ_TIMEOUT_MS || millis > MAX_REQUEST_READ_TIMEOUT_MS) {
+        throw new IllegalArgumentException(requestReadTimeoutMessage(millis));
+      }
+      this.requestReadTimeout = requestReadTimeout;
+      return this;
     }
 
     /** {@value ServerConfig#MIN_REQUEST_BYTES}..{@value ServerConfig#MAX_REQUEST_BYTES_LIMIT} bytes. */

@@ -96,4 +96,20 @@ class ServerConfigTest {
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("MAX_REQUEST_BYTES", "10")))
         .hasMessage("MAX_REQUEST_BYTES must be 1024..16777216: 10");
   }
+
+  @Test
+  void requestReadTimeoutDefaultsToTenSecondsAndIsReadInMilliseconds() {
+    assertThat(ServerConfig.ofDefaults().requestReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(ServerConfig.fromEnvironment(Map.of("REQUEST_READ_TIMEOUT_MS", "2500")).requestReadTimeout())
+        .isEqualTo(Duration.ofMillis(2500));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "99", "300001", "1.5"})
+  void invalidRequestReadTimeoutIsNamedInTheMessage(String millis) {
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("REQUEST_READ_TIMEOUT_MS", millis)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("REQUEST_READ_TIMEOUT_MS")
+        .hasMessageContaining(millis);
+  }
 }

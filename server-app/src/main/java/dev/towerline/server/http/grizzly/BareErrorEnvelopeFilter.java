@@ -1,18 +1,17 @@
 package dev.towerline.server.http.grizzly;
 
 import dev.towerline.protocol.ErrorCode;
-import dev.towerline.server.http.RequestIds;
 import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.error.ErrorResponses.GenericError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
-import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
@@ -20,7 +19,9 @@ import org.glassfish.grizzly.memory.Buffers;
  * line or headers over its limit, a request it cannot parse. It writes those answers below every
  * filter that could shape them, so this filter sits right above the transport and recognises them
  * on their way out, as an error status without {@code Content-Type} (which nothing of ours sends,
- * since every error of ours is an envelope), and writes the contract's envelope in their place.
+ * since every error of ours is an envelope), and writes the contract's envelope in their place. The
+ * codec's 505 for a request line it cannot parse becomes a 400: the request is malformed, and the
+ * server is not at fault.
  */
 final class BareErrorEnvelopeFilter extends BaseFilter {
 
@@ -28,6 +29,10 @@ final class BareErrorEnvelopeFilter extends BaseFilter {
   private static final String END_OF_HEAD = "\r\n\r\n";
   // A bare answer's head is short; a longer one is not the codec's own.
   private static final int MAX_BARE_HEAD = 512;
+
+  private static final int HTTP_VERSION_NOT_SUPPORTED = 505;
+  static final String MALFORMED_REQUEST_LINE =
+      "The request line is malformed: expected METHOD SP request-target SP HTTP/1.1 (or HTTP/1.0)";
 
   private final EnvelopeWriter envelopes;
 
@@ -84,22 +89,17 @@ final class BareErrorEnvelopeFilter extends BaseFilter {
   }
 
   private byte[] envelopeAnswer(int status) {
-    GenericError error =
-        ErrorResponses.genericErrorFor(status)
-            .orElse(new GenericError(ErrorCode.INTERNAL_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE));
-    int answered = envelopes.status(error.code());
-    String requestId = RequestIds.accept(null);
-    byte[] body = envelopes.json(error.code(), error.message(), requestId).getBytes(StandardCharsets.UTF_8);
-    String head =
-        STATUS_LINE_PREFIX + answered + " " + HttpStatus.getHttpStatus(answered).getReasonPhrase() + "\r\n"
-            + "Content-Type: application/json\r\n"
-            + "Content-Length: " + body.length + "\r\n"
-            + RequestIds.HEADER + ": " + requestId + "\r\n"
-            + "Connection: close" + END_OF_HEAD;
-    byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-    byte[] whole = new byte[headBytes.length + body.length];
-    System.arraycopy(headBytes, 0, whole, 0, headBytes.length);
-    System.arraycopy(body, 0, whole, headBytes.length, body.length);
-    return whole;
+    GenericError error = errorFor(status);
+    return envelopes.closingAnswer(error.code(), error.message(), Map.of(), Map.of());
+  }
+
+  private static GenericError errorFor(int status) {
+    if (status == HTTP_VERSION_NOT_SUPPORTED) {
+      // The codec's answer to any request line it cannot split into method, target and version
+      // (a raw space in the path, a trailing word, an unknown version): the client's error.
+      return new GenericError(ErrorCode.INVALID_PARAMETER, MALFORMED_REQUEST_LINE);
+    }
+    return ErrorResponses.genericErrorFor(status)
+        .orElse(new GenericError(ErrorCode.INTERNAL_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE));
   }
 }

@@ -58,7 +58,8 @@ final class HandshakeGuardFilter extends BaseFilter {
     if (!path.startsWith(contextPath + "/")) {
       return ctx.getInvokeAction();
     }
-    Optional<HandshakeGuard.Refusal> refusal = check(path.substring(contextPath.length()), request);
+    Optional<HandshakeGuard.Refusal> refusal =
+        HandshakeHeaders.refusalOf(request).or(() -> check(path.substring(contextPath.length()), request));
     if (refusal.isEmpty()) {
       return ctx.getInvokeAction();
     }

@@ -33,7 +33,10 @@ public final class JsonErrorPageGenerator implements ErrorPageGenerator {
       Request request, int status, String reasonPhrase, String description, Throwable exception) {
     String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
     GenericError error = classify(status, exception);
-    if (error.code() == ErrorCode.INTERNAL_ERROR) {
+    if (clientWentAway(request, exception)) {
+      // Nothing can reach the client any more, and its leaving is no fault of ours.
+      log.debug("The client went away before the answer to {} was written", request.getRequestURI(), exception);
+    } else if (error.code() == ErrorCode.INTERNAL_ERROR) {
       MDC.put(RequestIds.KEY, requestId);
       try {
         log.error("Request failed outside the REST layer with status {}", status, exception);
@@ -57,6 +60,12 @@ public final class JsonErrorPageGenerator implements ErrorPageGenerator {
     }
     return ErrorResponses.genericErrorFor(status)
         .orElse(new GenericError(ErrorCode.INTERNAL_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE));
+  }
+
+  private static boolean clientWentAway(Request request, Throwable exception) {
+    // Jersey reports a failed write without its cause; the closed connection tells.
+    return (exception == null || ClientGoneLogFilter.causedByIo(exception))
+        && !request.getRequest().getConnection().isOpen();
   }
 
   private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
