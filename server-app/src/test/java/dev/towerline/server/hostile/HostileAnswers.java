@@ -79,19 +79,19 @@ final class HostileAnswers {
   /** {@code /health} and the device list answer 200 within {@link #RESPONSIVE},. */
   static void assertServes(RunningServer server, String after) {
     for (String path : List.of("/health", "/api/v1/devices")) {
-      HttpResponse<String> response = probe(server, path);
+      HttpResponse<String> response = probe(server, path, after);
       assertThat(response.statusCode()).as("GET %s after %s: %s", path, after, response.body()).isEqualTo(200);
       RunningServer.CONTRACT.checkResponse(response);
     }
   }
 
   /** {@code GET path} with a {@link #RESPONSIVE} time-out; a time-out fails the test naming the path. */
-  static HttpResponse<String> probe(RunningServer server, String path) {
+  static HttpResponse<String> probe(RunningServer server, String path, String after) {
     HttpRequest request = HttpRequest.newBuilder(server.uri(path)).timeout(RESPONSIVE).GET().build();
     try {
       return PROBE.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new AssertionError("GET " + path + " did not answer within " + RESPONSIVE + ": " + e, e);
+      throw new AssertionError("GET " + path + " after " + after + " did not answer within " + RESPONSIVE + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
