@@ -56,7 +56,12 @@ final class HostileAnswers {
    */
   static void assertEnvelope(String what, int status, String contentType, String body) {
     assertThat(contentType).as("%s: Content-Type of the %d answer %s", what, status, body).startsWith("application/json");
-    JsonNode error = Envelopes.parse(body).path("error");
+    JsonNode error;
+    try {
+      error = Envelopes.parse(body).path("error");
+    } catch (AssertionError notJson) {
+      throw new AssertionError(what + ": the " + status + " answer is not JSON: " + Printable.of(body), notJson);
+    }
     assertThat(error.isObject()).as("%s: an error envelope, got %s", what, body).isTrue();
     String code = error.path("code").asText();
     assertThat(ERROR_CODES.has(code)).as("%s: code %s is documented in error-code.json (%s)", what, code, body).isTrue();

@@ -32,6 +32,8 @@ final class JdkFeedClient implements WebSocket.Listener, AutoCloseable {
   /** What the queue holds when the server closed: the close code. */
   record Closed(int code, String reason) {}
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private final String feed;
   private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
@@ -46,7 +48,7 @@ final class JdkFeedClient implements WebSocket.Listener, AutoCloseable {
     JdkFeedClient client = new JdkFeedClient("/api/v1/ws/" + feedAndQuery);
     URI uri = server.webSocketUri(client.feed);
     client.socket =
-        HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, client).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, client).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     return client;
   }
 
