@@ -21,13 +21,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedHttpTest {
   private static final String HOST = "Host: 127.0.0.1\r\n";
-  private static final String JSON_BODY = "{\"device_serial\":\"emulator-5554\",\"command\":\"id\"}";
 
   @RegisterExtension static final RunningServer server = new RunningServer();
 
   private static Map<String, RawAnswer> answers;
 
+  /**
+   * The cases; the bodies name a real device, so a server that accepted their framing would create
+   * an execution (201) rather than refuse a device it does not know.
+   */
   static List<RawCase> cases() {
+    String body = "{\"device_serial\":\"" + server.serial(0) + "\",\"command\":\"id\"}";
     return List.of(
         answered("unknown HTTP version 9.9", "GET /health HTTP/9.9\r\n" + HOST + "\r\n"),
         answered("HTTP/2.0 in an HTTP/1 request line", "GET /health HTTP/2.0\r\n" + HOST + "\r\n"),
@@ -45,13 +49,13 @@ class MalformedHttpTest {
         answered(
             "Content-Length together with Transfer-Encoding",
             post("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n")
-                + Integer.toHexString(JSON_BODY.length()) + "\r\n" + JSON_BODY + "\r\n0\r\n\r\n"),
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n"),
         answered(
             "two different Content-Length values",
-            post("Content-Length: " + JSON_BODY.length() + "\r\nContent-Length: 3\r\n") + JSON_BODY),
-        answered("non-numeric Content-Length", post("Content-Length: abc\r\n") + JSON_BODY),
-        answered("negative Content-Length", post("Content-Length: -1\r\n") + JSON_BODY),
-        answered("chunk size that is not hex", post("Transfer-Encoding: chunked\r\n") + "zz\r\n" + JSON_BODY + "\r\n0\r\n\r\n"),
+            post("Content-Length: " + body.length() + "\r\nContent-Length: 3\r\n") + body),
+        answered("non-numeric Content-Length", post("Content-Length: abc\r\n") + body),
+        answered("negative Content-Length", post("Content-Length: -1\r\n") + body),
+        answered("chunk size that is not hex", post("Transfer-Encoding: chunked\r\n") + "zz\r\n" + body + "\r\n0\r\n\r\n"),
         answeredOrClosed("HTTP/2 connection preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"),
         answeredOrClosed("TLS ClientHello on the plain port", tlsClientHello()),
         answeredOrClosed("binary noise", noise()));
