@@ -30,6 +30,8 @@ final class HostileAnswers {
           Pattern.compile("\\bat [a-z]+\\.[a-z]+\\."),
           Pattern.compile("\\b(java|javax|jakarta|sun|org\\.glassfish|com\\.fasterxml|org\\.hibernate|dev\\.towerline)\\.[a-z]"),
           Pattern.compile("Caused by"),
+          Pattern.compile("(?i)jackson|StreamReadConstraints"),
+          Pattern.compile("\\b[A-Za-z]+\\.[a-z][A-Za-z]+\\(\\)"),
           Pattern.compile("(?i)<html"));
 
   private static final JsonNode ERROR_CODES =
