@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.towerline.server.testing.Envelopes;
+import dev.towerline.server.testing.ReadmeRunCommand;
 import dev.towerline.server.testing.RunningServer;
 import dev.towerline.server.testing.ServerProcess;
 import java.net.http.HttpClient;
@@ -30,7 +31,8 @@ class ExecutableJarTest {
   void jarServesSimulatedDevicesOnFirstRun(@TempDir Path workingData) throws Exception {
     assertThat(JAR).as("the jar `mvn package` builds").exists();
     try (ServerProcess server =
-        ServerProcess.startJar(JAR, Map.of("ADB_SIMULATOR", "demo", "DATA_DIR", workingData.toString()))) {
+        ServerProcess.startJar(
+            JAR, ReadmeRunCommand.jvmOptions(), Map.of("ADB_SIMULATOR", "demo", "DATA_DIR", workingData.toString()))) {
       server.awaitReady();
 
       HttpResponse<String> devices =
