@@ -20,7 +20,10 @@ import javax.sql.DataSource;
 /**
  * The persistent event log of the feeds (table {@code feed_events}), plain JDBC. Each feed has its
  * own seq counter, initialised from {@code MAX(seq)} the first time the feed is used, so seqs
- * continue after a restart. {@link #append} is called by one publisher thread per feed; reads may
+ * continue after a restart. The counter is only a cache of the table: the primary key (feed, seq)
+ * refuses a seq that was already stored, and after any failed or uncertain write, or while the
+ * database is not ready, the counter is read again from the table, so a seq is never handed out
+ * twice for different events. {@link #append} is called by one publisher thread per feed; reads may
  * come from any thread.
  */
 public final class EventLog {
@@ -165,6 +168,10 @@ public final class EventLog {
 
   private Connection connection() throws SQLException {
     if (!ready.getAsBoolean()) {
+      // Another server may have written while this one could not: read every counter anew.
+      synchronized (latest) {
+        latest.clear();
+      }
       throw new EventLogUnavailableException("the database is not ready", null);
     }
     return dataSource.getConnection();
