@@ -38,6 +38,8 @@ public final class EventLog {
   private final BooleanSupplier ready;
   private final Clock clock;
   private final Map<Feed, Long> latest = new EnumMap<>(Feed.class);
+  /** Per feed, the seq of a write that failed after it may have committed; guarded by {@code latest}. */
+  private final Map<Feed, Long> uncertain = new EnumMap<>(Feed.class);
 
   /**
    * @param ready true once the schema is migrated (reads and writes fail before)
@@ -55,6 +57,10 @@ public final class EventLog {
    * @throws EventLogUnavailableException when the database cannot take it (the seq is not used)
    */
   public long append(Feed feed, LongFunction<String> payloadAt) {
+    Long alreadyStored = storedByAnUncertainWrite(feed, payloadAt);
+    if (alreadyStored != null) {
+      return alreadyStored;
+    }
     long seq = latest(feed) + 1;
     String payload = payloadAt.apply(seq);
     try (Connection connection = connection();
@@ -69,9 +75,11 @@ public final class EventLog {
         connection.commit();
       }
     } catch (SQLException e) {
-      // The row may have been committed before the failure: the next append reads the seq anew.
+      // The row may have been committed before the failure: the next append reads the seq anew,
+      // and checks whether this event got it.
       synchronized (latest) {
         latest.remove(feed);
+        uncertain.put(feed, seq);
       }
       throw new EventLogUnavailableException("event log write failed: " + e.getMessage(), e);
     }
@@ -79,6 +87,30 @@ public final class EventLog {
       latest.put(feed, seq);
     }
     return seq;
+  }
+
+  /**
+   * After a write whose outcome was unknown (the connection failed after the insert), the
+   * publisher appends the same event again: if the table holds exactly that event under the
+   * uncertain seq, the first write did commit, and its seq is the answer — the event is not
+   * stored, and sent, twice.
+   *
+   * @return the seq the event already has, or null when it must be appended
+   */
+  private Long storedByAnUncertainWrite(Feed feed, LongFunction<String> payloadAt) {
+    Long seq;
+    synchronized (latest) {
+      seq = uncertain.get(feed);
+    }
+    if (seq == null) {
+      return null;
+    }
+    List<StoredEvent> stored = after(feed, seq - 1, 1);
+    synchronized (latest) {
+      uncertain.remove(feed);
+    }
+    boolean committed = !stored.isEmpty() && stored.get(0).seq() == seq && stored.get(0).payload().equals(payloadAt.apply(seq));
+    return committed ? seq : null;
   }
 
   /** Events of {@code feed} with a seq greater than {@code after}, oldest first, at most {@code limit}. */

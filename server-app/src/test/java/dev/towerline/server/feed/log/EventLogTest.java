@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.towerline.protocol.Feed;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,5 +65,50 @@ class EventLogTest {
 
     assertThat(log.latest(Feed.EXECUTIONS)).isEqualTo(2);
     assertThat(log.append(Feed.EXECUTIONS, seq -> "after " + seq)).isEqualTo(3);
+  }
+
+  @Test
+  void anEventWhoseWriteHadAnUnknownOutcomeIsStoredOnceUnderItsFirstSeq() {
+    EventLog log = new EventLog(losingTheAnswerOfTheFirstInsert(database), () -> true, Clock.systemUTC());
+    LongFunction<String> event = seq -> "{\"seq\":" + seq + ",\"device\":\"emulator-5554\"}";
+
+    assertThat(catchThrowable(() -> log.append(Feed.DEVICES, event))).isInstanceOf(EventLogUnavailableException.class);
+    long retried = log.append(Feed.DEVICES, event);
+
+    assertThat(retried).as("the first write did commit").isEqualTo(1);
+    assertThat(log.after(Feed.DEVICES, 0, 10)).containsExactly(new EventLog.StoredEvent(1, event.apply(1)));
+    assertThat(log.append(Feed.DEVICES, seq -> "next " + seq)).isEqualTo(2);
+  }
+
+  /** The database, except that the first insert commits and then fails as if the connection dropped. */
+  private static DataSource losingTheAnswerOfTheFirstInsert(DataSource real) {
+    AtomicBoolean lost = new AtomicBoolean();
+    return proxy(DataSource.class, real, (method, result) ->
+        method.getName().equals("getConnection")
+            ? proxy(Connection.class, (Connection) result, (connectionMethod, statement) ->
+                connectionMethod.getName().equals("prepareStatement")
+                    ? proxy(PreparedStatement.class, (PreparedStatement) statement, (statementMethod, rows) -> {
+                        if (statementMethod.getName().equals("executeUpdate") && lost.compareAndSet(false, true)) {
+                          throw new SQLException("connection reset after the insert");
+                        }
+                        return rows;
+                      })
+                    : statement)
+            : result);
+  }
+
+  /** What a proxy does with the real call's result. */
+  private interface AfterCall {
+    Object apply(Method method, Object result) throws SQLException;
+  }
+
+  private static <T> T proxy(Class<T> type, T real, AfterCall after) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+      try {
+        return after.apply(method, method.invoke(real, args));
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }));
   }
 }
