@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Latency of one REST route under closed-loop load from several workers on loopback: {@code
  * --url http://127.0.0.1:8080 --path /api/v1/devices --requests 20000 --concurrency 8 --warmup 2000}.
- * Prints p50/p90/p99/max and throughput; every non-2xx answer is counted and reported.
+ * With {@code --body <json>} it POSTs that body instead, each request with a fresh {@code
+ * Idempotency-Key} as the SDK sends it (the create-execution figure). Prints p50/p90/p99/max and
+ * throughput; every non-2xx answer is counted and reported.
  */
 public final class RestLatencyBench {
   private RestLatencyBench() {}
@@ -26,34 +29,35 @@ public final class RestLatencyBench {
     int requests = Integer.parseInt(options.getOrDefault("requests", "20000"));
     int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "2000"));
+    String body = options.get("body");
 
     HttpClient client =
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    run(client, target, warmup, concurrency, new long[warmup], new AtomicInteger());
+    run(client, target, body, warmup, concurrency, new long[warmup], new AtomicInteger());
 
     long[] micros = new long[requests];
     AtomicInteger failures = new AtomicInteger();
     long started = System.nanoTime();
-    run(client, target, requests, concurrency, micros, failures);
+    run(client, target, body, requests, concurrency, micros, failures);
     double seconds = (System.nanoTime() - started) / 1e9;
 
     Percentiles p = new Percentiles(micros);
     // A benchmark's report is its standard output.
     PrintStream out = System.out;
-    out.printf("GET %s: %d requests, %d workers, %.1f s, %.0f req/s, %d non-2xx%n", target, requests, concurrency, seconds, requests / seconds, failures.get());
+    out.printf("%s %s: %d requests, %d workers, %.1f s, %.0f req/s, %d non-2xx%n", body == null ? "GET" : "POST", target, requests, concurrency, seconds, requests / seconds, failures.get());
     out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", p.at(50) / 1e3, p.at(90) / 1e3, p.at(99) / 1e3, p.max() / 1e3);
   }
 
   private static void run(
-      HttpClient client, URI target, int requests, int concurrency, long[] micros, AtomicInteger failures)
+      HttpClient client, URI target, String body, int requests, int concurrency, long[] micros, AtomicInteger failures)
       throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
-    HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10)).GET().build();
     ExecutorService workers = Executors.newFixedThreadPool(concurrency);
     for (int w = 0; w < concurrency; w++) {
       workers.execute(
           () -> {
             for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+              HttpRequest request = request(target, body);
               long t0 = System.nanoTime();
               try {
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -71,5 +75,17 @@ public final class RestLatencyBench {
     if (!workers.awaitTermination(30, TimeUnit.MINUTES)) {
       throw new IllegalStateException("benchmark did not finish in 30 minutes");
     }
+  }
+
+  private static HttpRequest request(URI target, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10));
+    if (body == null) {
+      return request.GET().build();
+    }
+    return request
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 }

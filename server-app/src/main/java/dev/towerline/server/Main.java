@@ -13,6 +13,8 @@ import dev.towerline.server.store.HibernateExecutionStore;
 import dev.towerline.server.store.Persistence;
 import dev.towerline.server.store.Database;
 import dev.towerline.server.store.DatabaseHealthCheck;
+import dev.towerline.server.store.DatabaseInUseException;
+import dev.towerline.server.store.ServerLock;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.ErrorCodeCatalog;
 import dev.towerline.server.feed.FeedService;
@@ -55,6 +57,7 @@ public final class Main {
 
   private static final int EXIT_START_FAILED = 1;
   private static final int EXIT_BAD_CONFIGURATION = 2;
+  private static final int EXIT_DATABASE_IN_USE = 3;
   /** Under the runner's budget, so the probe's own message wins over "no answer". */
   private static final Duration ADB_CHECK_BUDGET = Duration.ofMillis(1400);
 
@@ -74,6 +77,11 @@ public final class Main {
     TowerlineServer server;
     try {
       server = start(config, Clock.systemUTC());
+    } catch (DatabaseInUseException e) {
+      log.error("Towerline server could not start: {}", e.getMessage());
+      stopLogging();
+      System.exit(EXIT_DATABASE_IN_USE);
+      return;
     } catch (IOException | RuntimeException e) {
       log.error(
           "Towerline server could not start on {}:{}", config.server().bindAddress(), config.server().port(), e);
@@ -134,10 +142,13 @@ public final class Main {
     HealthService health = new HealthService(contract.apiVersion(), clock);
 
     PrometheusMeterRegistry metrics = MetricsRegistry.create();
+    // One server per database: refuse before touching ADB or the data if another one has it.
+    ServerLock lock = opened(opened, ServerLock.forDatabase(config.database()));
+    lock.acquire();
     Database database = opened(opened, Database.open(config.database(), metrics));
     AdbRuntime adb = opened(opened, AdbRuntime.start(config.adb(), metrics, clock));
     health.waitFor(adb.startup());
-    Persistence persistence = opened(opened, new Persistence(database, Persistence.DEFAULT_RETRY_INTERVAL));
+    Persistence persistence = opened(opened, new Persistence(database, lock, Persistence.DEFAULT_RETRY_INTERVAL));
     ExecutionService executions =
         opened(
             opened,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.towerline.server.testing.Envelopes;
+import dev.towerline.server.testing.ReadmeRunCommand;
 import dev.towerline.server.testing.RunningServer;
 import dev.towerline.server.testing.ServerProcess;
 import java.net.http.HttpClient;
@@ -11,26 +12,58 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * FR-707: the README's run command. The packaged jar, started with the demo simulator and nothing
- * else configured, serves the simulated rack on its first run. Runs in the verify phase, once the
- * jar exists.
+ * FR-707: the README's run command. The packaged jar, started as the README says (its JVM options,
+ * the heap bound included) with the demo simulator and nothing else configured, serves the
+ * simulated rack on its first run, with its heap bounded. Runs in the verify phase, once the jar
+ * exists.
  */
 class ExecutableJarTest {
 
   private static final Path JAR = Path.of("target", "server-app.jar");
   private static final int DEMO_DEVICES = 12;
 
+  /** The README's run command bounds the heap: its {@code -Xmx}, in bytes. */
+  private static long heapBound() {
+    String xmx =
+        ReadmeRunCommand.jvmOptions().stream().filter(option -> option.startsWith("-Xmx")).findFirst()
+            .orElseThrow(() -> new AssertionError("the README's run command bounds memory with -Xmx"));
+    Matcher size = Pattern.compile("-Xmx(\\d+)([kKmMgG]?)").matcher(xmx);
+    assertThat(size.matches()).as(xmx).isTrue();
+    long unit = switch (size.group(2).toLowerCase(Locale.ROOT)) {
+      case "k" -> 1L << 10;
+      case "m" -> 1L << 20;
+      case "g" -> 1L << 30;
+      default -> 1L;
+    };
+    return Long.parseLong(size.group(1)) * unit;
+  }
+
+  /** The largest maximum of a heap memory pool, as the server's own metrics report it. */
+  private static long largestHeapPool(ServerProcess server) {
+    String metrics = server.send("GET", "/metrics", null).body();
+    Matcher pool = Pattern.compile("(?m)^jvm_memory_max_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$").matcher(metrics);
+    double largest = 0;
+    while (pool.find()) {
+      largest = Math.max(largest, Double.parseDouble(pool.group(1)));
+    }
+    return (long) largest;
+  }
+
   @Test
   void jarServesSimulatedDevicesOnFirstRun(@TempDir Path workingData) throws Exception {
     assertThat(JAR).as("the jar `mvn package` builds").exists();
     try (ServerProcess server =
-        ServerProcess.startJar(JAR, Map.of("ADB_SIMULATOR", "demo", "DATA_DIR", workingData.toString()))) {
+        ServerProcess.startJar(
+            JAR, ReadmeRunCommand.jvmOptions(), Map.of("ADB_SIMULATOR", "demo", "DATA_DIR", workingData.toString()))) {
       server.awaitReady();
 
       HttpResponse<String> devices =
@@ -46,6 +79,7 @@ class ExecutableJarTest {
       try (Stream<Path> created = Files.list(workingData)) {
         assertThat(created).as("the embedded database is created in DATA_DIR").isNotEmpty();
       }
+      assertThat(largestHeapPool(server)).as("the README's heap bound is in effect").isPositive().isLessThanOrEqualTo(heapBound());
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.towerline.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,10 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource pool = new HikariDataSource(hikari);
     log.info("Database pool for {} opened", config.displayUrl());
+    if (config.isEmbeddedH2File() && !config.url().toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=0")) {
+      log.warn("Database {} sets its own WRITE_DELAY: work acknowledged within that delay before a crash can be lost",
+          config.displayUrl());
+    }
     return new Database(config, pool);
   }
 

@@ -3,6 +3,7 @@ package dev.towerline.server.store;
 import dev.towerline.server.config.environment.EnvironmentVariables;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +13,9 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code DATABASE_URL}: a {@code jdbc:postgresql://} or {@code jdbc:h2:} URL. Default: an
- *       embedded H2 file database {@code towerline} in {@code DATA_DIR}.
+ *       embedded H2 file database {@code towerline} in {@code DATA_DIR}. Embedded H2 file URLs
+ *       write every commit to the file ({@code WRITE_DELAY=0}) unless they set {@code
+ *       WRITE_DELAY} themselves.
  *   <li>{@code DATABASE_USER}, {@code DATABASE_PASSWORD}: credentials, if the database needs them.
  *   <li>{@code DATA_DIR}: folder of the embedded database. Default {@value #DEFAULT_DATA_DIR}.
  *   <li>{@code DATABASE_TIMEOUT_MS}: longest wait for a connection before a request gets 503
@@ -30,6 +33,11 @@ public final class DatabaseConfig {
   /** Short, so an outage answers 503 quickly instead of holding request threads. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(1000);
   public static final int DEFAULT_POOL_SIZE = 10;
+  /**
+   * H2 writes each commit to its file before the commit returns, so what the server acknowledged
+   * survives a killed process (not a power loss: H2 does not fsync on commit).
+   */
+  static final String WRITE_ON_COMMIT = ";WRITE_DELAY=0";
 
   private final String url;
   private final String user;
@@ -38,7 +46,7 @@ public final class DatabaseConfig {
   private final int poolSize;
 
   private DatabaseConfig(Builder builder) {
-    this.url = builder.url != null ? builder.url : embeddedUrl(Path.of(builder.dataDir));
+    this.url = builder.url != null ? durable(builder.url) : embeddedUrl(Path.of(builder.dataDir));
     this.user = builder.user;
     this.password = builder.password;
     this.timeout = builder.timeout;
@@ -83,7 +91,29 @@ public final class DatabaseConfig {
   static String embeddedUrl(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("towerline") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
         // H2's own exit hook would close the database under the server's orderly stop.
-        + ";DB_CLOSE_ON_EXIT=FALSE";
+        + ";DB_CLOSE_ON_EXIT=FALSE"
+        + WRITE_ON_COMMIT;
+  }
+
+  /**
+   * An embedded H2 file URL that does not choose its own {@code WRITE_DELAY} gets {@link
+   * #WRITE_ON_COMMIT}: H2's default delay (500 ms) would let a kill lose work the server already
+   * acknowledged. In-memory and client/server ({@code tcp:}, {@code ssl:}) URLs are left alone.
+   */
+  static String durable(String url) {
+    if (!isEmbeddedH2File(url) || url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+      return url;
+    }
+    return url + WRITE_ON_COMMIT;
+  }
+
+  /** A {@code jdbc:h2:} URL whose database lives in a file this process opens itself. */
+  static boolean isEmbeddedH2File(String url) {
+    if (!url.startsWith("jdbc:h2:")) {
+      return false;
+    }
+    String location = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
+    return !(location.startsWith("mem:") || location.startsWith("tcp:") || location.startsWith("ssl:"));
   }
 
   public String url() {
@@ -108,6 +138,11 @@ public final class DatabaseConfig {
 
   public boolean isPostgres() {
     return url.startsWith("jdbc:postgresql:");
+  }
+
+  /** An H2 database in a file this process opens itself (the default store). */
+  public boolean isEmbeddedH2File() {
+    return isEmbeddedH2File(url);
   }
 
   /** The URL without credentials or options, for logs and health messages. */

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * {@code hbm2ddl.auto=validate}; when the database is down it keeps trying in the background, the
  * server serves devices and health meanwhile, and data operations answer DATABASE_UNAVAILABLE
  * until it is ready. Once ready, the {@code onReady} action runs once (crash recovery).
+ *
+ * <p>Nothing is read or written without the {@link ServerLock}: it is taken before the first
+ * migration and checked every retry interval; while it is lost (its connection dropped in an
+ * outage) data operations answer DATABASE_UNAVAILABLE, and they resume once it is taken again —
+ * or stay unavailable while another server holds it.
  */
 public final class Persistence implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Persistence.class);
@@ -32,15 +37,23 @@ public final class Persistence implements AutoCloseable {
   private static final int BATCH_SIZE = 50;
 
   private final Database database;
+  private final ServerLock lock;
   private final Duration retryInterval;
   private final ScheduledExecutorService retries;
   private final AtomicBoolean warned = new AtomicBoolean();
+  private final AtomicBoolean refused = new AtomicBoolean();
   private volatile SessionFactory sessions;
   private volatile boolean closed;
   private Runnable onReady = () -> {};
 
+  /** Without a lock: for a database no other server can reach. */
   public Persistence(Database database, Duration retryInterval) {
+    this(database, ServerLock.none(), retryInterval);
+  }
+
+  public Persistence(Database database, ServerLock lock, Duration retryInterval) {
     this.database = Objects.requireNonNull(database, "database");
+    this.lock = Objects.requireNonNull(lock, "lock");
     this.retryInterval = Objects.requireNonNull(retryInterval, "retryInterval");
     this.retries = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "towerline-persistence");
@@ -60,10 +73,11 @@ public final class Persistence implements AutoCloseable {
     if (!attempt()) {
       retries.schedule(this::retry, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
+    retries.scheduleWithFixedDelay(this::watchLock, retryInterval.toMillis(), retryInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public boolean isReady() {
-    return sessions != null;
+    return sessions != null && lock.isHeld();
   }
 
   /**
@@ -71,7 +85,7 @@ public final class Persistence implements AutoCloseable {
    */
   SessionFactory sessions() {
     SessionFactory ready = sessions;
-    if (ready == null) {
+    if (ready == null || !lock.isHeld()) {
       throw StoreFailures.unavailable(null);
     }
     return ready;
@@ -83,8 +97,27 @@ public final class Persistence implements AutoCloseable {
     }
   }
 
+  /** Once ready: notices a lost lock and takes it again (a no-op while the lock holds). */
+  private void watchLock() {
+    if (!closed && sessions != null && !lock.verify()) {
+      attempt();
+    }
+  }
+
   private synchronized boolean attempt() {
-    if (closed || sessions != null) {
+    if (closed || isReady()) {
+      return true;
+    }
+    if (!holdLock()) {
+      if (sessions == null && !refused.get() && warned.compareAndSet(false, true)) {
+        log.warn(
+            "Database {} cannot be reached; data operations answer DATABASE_UNAVAILABLE and the server retries every {} ms",
+            database.config().displayUrl(), retryInterval.toMillis(), kv("database", database.config().displayUrl()));
+      }
+      return false;
+    }
+    if (sessions != null) {
+      log.info("Database {} is this server's again; data operations resume", database.config().displayUrl());
       return true;
     }
     SessionFactory built = null;
@@ -110,6 +143,19 @@ public final class Persistence implements AutoCloseable {
             "Database {} is not ready ({}); data operations answer DATABASE_UNAVAILABLE and the server retries every {} ms",
             database.config().displayUrl(), rootMessage(e), retryInterval.toMillis(),
             kv("database", database.config().displayUrl()));
+      }
+      return false;
+    }
+  }
+
+  private boolean holdLock() {
+    try {
+      boolean held = lock.acquire();
+      refused.set(false);
+      return held;
+    } catch (DatabaseInUseException e) {
+      if (refused.compareAndSet(false, true)) {
+        log.error("{}; data operations answer DATABASE_UNAVAILABLE until it stops", e.getMessage());
       }
       return false;
     }

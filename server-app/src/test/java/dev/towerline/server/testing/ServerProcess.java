@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Duration READY_WAIT = Duration.ofSeconds(30);
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final Process process;
   private final Path log;
@@ -43,9 +44,15 @@ public final class ServerProcess implements AutoCloseable {
     return launch(environment, "-cp", System.getProperty("java.class.path"), Main.class.getName());
   }
 
-  /** Starts the server as users do, {@code java -jar <jar>}, with {@code environment} added. */
-  public static ServerProcess startJar(Path jar, Map<String, String> environment) throws IOException {
-    return launch(environment, "-jar", jar.toString());
+  /**
+   * Starts the server as users do, {@code java <jvmOptions> -jar <jar>} (the README's options),
+   * with {@code environment} added.
+   */
+  public static ServerProcess startJar(Path jar, List<String> jvmOptions, Map<String, String> environment)
+      throws IOException {
+    List<String> arguments = new ArrayList<>(jvmOptions);
+    arguments.addAll(List.of("-jar", jar.toString()));
+    return launch(environment, arguments.toArray(String[]::new));
   }
 
   private static ServerProcess launch(Map<String, String> environment, String... arguments) throws IOException {
@@ -62,7 +69,7 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Waits until {@code /health/ready} answers 200. */
   public ServerProcess awaitReady() {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient http = HTTP;
     HttpRequest ready = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
     await("server process ready; log: " + log)
         .atMost(READY_WAIT)
@@ -74,6 +81,41 @@ public final class ServerProcess implements AutoCloseable {
 
   public Process process() {
     return process;
+  }
+
+  /** Kills the process with SIGKILL, as a crash would, and waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Waits for the process to exit on its own; its exit code, or empty when it still runs. */
+  public java.util.OptionalInt awaitExit(Duration atMost) throws InterruptedException {
+    return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
+  }
+
+  /**
+   * Sends {@code method pathAndQuery} with {@code json} as body (none when null) over HTTP/1.1;
+   * the answer has passed {@link RunningServer#CONTRACT}.
+   */
+  public HttpResponse<String> send(String method, String pathAndQuery, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      RunningServer.CONTRACT.checkResponse(response);
+      return response;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code http://127.0.0.1:<port>} + {@code pathAndQuery}. */

@@ -20,7 +20,10 @@ import javax.sql.DataSource;
 /**
  * The persistent event log of the feeds (table {@code feed_events}), plain JDBC. Each feed has its
  * own seq counter, initialised from {@code MAX(seq)} the first time the feed is used, so seqs
- * continue after a restart. {@link #append} is called by one publisher thread per feed; reads may
+ * continue after a restart. The counter is only a cache of the table: the primary key (feed, seq)
+ * refuses a seq that was already stored, and after any failed or uncertain write, or while the
+ * database is not ready, the counter is read again from the table, so a seq is never handed out
+ * twice for different events. {@link #append} is called by one publisher thread per feed; reads may
  * come from any thread.
  */
 public final class EventLog {
@@ -35,6 +38,8 @@ public final class EventLog {
   private final BooleanSupplier ready;
   private final Clock clock;
   private final Map<Feed, Long> latest = new EnumMap<>(Feed.class);
+  /** Per feed, the seq of a write that failed after it may have committed; guarded by {@code latest}. */
+  private final Map<Feed, Long> uncertain = new EnumMap<>(Feed.class);
 
   /**
    * @param ready true once the schema is migrated (reads and writes fail before)
@@ -52,6 +57,10 @@ public final class EventLog {
    * @throws EventLogUnavailableException when the database cannot take it (the seq is not used)
    */
   public long append(Feed feed, LongFunction<String> payloadAt) {
+    Long alreadyStored = storedByAnUncertainWrite(feed, payloadAt);
+    if (alreadyStored != null) {
+      return alreadyStored;
+    }
     long seq = latest(feed) + 1;
     String payload = payloadAt.apply(seq);
     try (Connection connection = connection();
@@ -66,9 +75,11 @@ public final class EventLog {
         connection.commit();
       }
     } catch (SQLException e) {
-      // The row may have been committed before the failure: the next append reads the seq anew.
+      // The row may have been committed before the failure: the next append reads the seq anew,
+      // and checks whether this event got it.
       synchronized (latest) {
         latest.remove(feed);
+        uncertain.put(feed, seq);
       }
       throw new EventLogUnavailableException("event log write failed: " + e.getMessage(), e);
     }
@@ -76,6 +87,30 @@ public final class EventLog {
       latest.put(feed, seq);
     }
     return seq;
+  }
+
+  /**
+   * After a write whose outcome was unknown (the connection failed after the insert), the
+   * publisher appends the same event again: if the table holds exactly that event under the
+   * uncertain seq, the first write did commit, and its seq is the answer — the event is not
+   * stored, and sent, twice.
+   *
+   * @return the seq the event already has, or null when it must be appended
+   */
+  private Long storedByAnUncertainWrite(Feed feed, LongFunction<String> payloadAt) {
+    Long seq;
+    synchronized (latest) {
+      seq = uncertain.get(feed);
+    }
+    if (seq == null) {
+      return null;
+    }
+    List<StoredEvent> stored = after(feed, seq - 1, 1);
+    synchronized (latest) {
+      uncertain.remove(feed);
+    }
+    boolean committed = !stored.isEmpty() && stored.get(0).seq() == seq && stored.get(0).payload().equals(payloadAt.apply(seq));
+    return committed ? seq : null;
   }
 
   /** Events of {@code feed} with a seq greater than {@code after}, oldest first, at most {@code limit}. */
@@ -165,6 +200,10 @@ public final class EventLog {
 
   private Connection connection() throws SQLException {
     if (!ready.getAsBoolean()) {
+      // Another server may have written while this one could not: read every counter anew.
+      synchronized (latest) {
+        latest.clear();
+      }
       throw new EventLogUnavailableException("the database is not ready", null);
     }
     return dataSource.getConnection();
