@@ -8,10 +8,13 @@ import dev.towerline.protocol.ErrorFrame;
 import dev.towerline.protocol.Frame;
 import dev.towerline.protocol.Ping;
 import dev.towerline.protocol.Pong;
+import dev.towerline.server.contract.ClientFrameContract;
+import dev.towerline.server.contract.Violation;
 import dev.towerline.server.text.Utf8Length;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +50,7 @@ public final class ClientFrameIntake {
   private final ObjectMapper json;
   private final Clock clock;
   private final ClientFrameTypes types;
+  private final ClientFrameContract frames = ClientFrameContract.bundled();
   private int invalidFrames;
 
   /** An intake for the frame types of the bundled contract. */
@@ -72,6 +76,10 @@ public final class ClientFrameIntake {
       return invalid(ErrorCode.INVALID_FRAME, "Frame is not a valid frame", Map.of("reason", InvalidFrameReason.of(e, types)));
     }
     if (frame instanceof Ping ping) {
+      List<Violation> violations = frames.check(json.valueToTree(ping));
+      if (!violations.isEmpty()) {
+        return invalid(ErrorCode.INVALID_FRAME, "Frame breaks the ping schema", Map.of("reason", "field " + violations.get(0)));
+      }
       return new Reply.Answer(new Pong().withTs(now()).withNonce(ping.getNonce()));
     }
     if (frame instanceof Pong) {

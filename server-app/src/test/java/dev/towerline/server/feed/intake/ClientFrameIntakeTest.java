@@ -27,6 +27,23 @@ class ClientFrameIntakeTest {
   }
 
   @Test
+  void refusesAPingWhoseNonceNoValidPongCouldEcho() {
+    String longNonce = "n".repeat(65);
+    Reply tooLong = intake.read("{\"type\":\"ping\",\"ts\":\"2026-11-22T10:00:00Z\",\"nonce\":\"" + longNonce + "\"}");
+    Reply notUnicode = intake.read("{\"type\":\"ping\",\"ts\":\"2026-11-22T10:00:00Z\",\"nonce\":\"\\ud800\"}");
+
+    assertThat(tooLong).isInstanceOfSatisfying(Reply.Answer.class, answer -> {
+      assertErrorCode(answer.frame(), ErrorCode.INVALID_FRAME);
+      assertThat(((ErrorFrame) answer.frame()).getError().getDetails()).containsEntry("reason", "field nonce must be at most 64 characters");
+      assertValidFrame(answer);
+    });
+    assertThat(notUnicode).isInstanceOfSatisfying(Reply.Answer.class, answer -> {
+      assertErrorCode(answer.frame(), ErrorCode.INVALID_FRAME);
+      assertThat(((ErrorFrame) answer.frame()).getError().getDetails()).containsEntry("reason", "field nonce is not valid Unicode text");
+    });
+  }
+
+  @Test
   void takesPongAsASignOfLife() {
     assertThat(intake.read("{\"type\":\"pong\",\"nonce\":\"hb-1\"}")).isInstanceOf(Reply.Alive.class);
   }
