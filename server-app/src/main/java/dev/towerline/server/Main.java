@@ -18,7 +18,8 @@ import dev.towerline.server.store.ServerLock;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.ErrorCodeCatalog;
 import dev.towerline.server.feed.FeedService;
-import dev.towerline.server.feed.framing.UnmaskedFrameAddOn;
+import dev.towerline.server.feed.framing.FrameHeaderAddOn;
+import dev.towerline.server.feed.intake.ClientFrameIntake;
 import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
@@ -212,7 +213,7 @@ public final class Main {
             List.of(
                 new HandshakeGuardAddOn(TowerlineServer.API_BASE_PATH, feeds.handshakeGuard(), errors, json),
                 new BareErrorEnvelopeAddOn(errors, json),
-                new UnmaskedFrameAddOn(),
+                new FrameHeaderAddOn(ClientFrameIntake.MAX_MESSAGE_BYTES),
                 new RequestReadAddOn(
                     config.server().requestReadTimeout(), config.server().maxRequestBytes(), errors, json)),
             new JsonErrorPageGenerator(errors, json));
