@@ -12,6 +12,7 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.memory.Buffers;
 
@@ -21,7 +22,8 @@ import org.glassfish.grizzly.memory.Buffers;
  * Transfer-Encoding} (ambiguous framing, RFC 9112 §6.1: the classic request-smuggling shape), a
  * {@code Transfer-Encoding} other than {@code chunked} (the body's end cannot be known),
  * {@code CONNECT} (this server is no proxy) and the HTTP/2 connection preface {@code PRI *
- * HTTP/2.0} (the server speaks HTTP/1.1 only). Grizzly reads the body of the last two as an endless
+ * HTTP/2.0} and any request line naming a version other than HTTP/1.1 or HTTP/1.0 (the server speaks
+ * HTTP/1.1 only). Grizzly reads the body of the last two as an endless
  * stream, so without this they would hold their connection until it timed out.
  */
 final class UnframeableRequestFilter extends BaseFilter {
@@ -39,11 +41,10 @@ final class UnframeableRequestFilter extends BaseFilter {
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     if (!(ctx.getMessage() instanceof HttpContent content)
-        || !(content.getHttpHeader() instanceof HttpRequestPacket request)
-        || request.isUpgrade()) {
+        || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
       return ctx.getInvokeAction();
     }
-    Optional<Refusal> refusal = refusalOf(request);
+    Optional<Refusal> refusal = request.isUpgrade() ? protocolRefusal(request) : refusalOf(request);
     if (refusal.isEmpty()) {
       return ctx.getInvokeAction();
     }
@@ -68,6 +69,15 @@ final class UnframeableRequestFilter extends BaseFilter {
     return ctx.getStopAction();
   }
 
+  /** Grizzly takes any {@code HTTP/x.y} in a request line and answers in kind; the server speaks 1.0 and 1.1. */
+  private static Optional<Refusal> protocolRefusal(HttpRequestPacket request) {
+    Protocol protocol = request.getProtocol();
+    if (protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Refusal("protocol", "HTTP/1.1 (or HTTP/1.0) is the only protocol version this server speaks"));
+  }
+
   private static Optional<Refusal> refusalOf(HttpRequestPacket request) {
     Method method = request.getMethod();
     if (Method.CONNECT.equals(method)) {
@@ -75,6 +85,10 @@ final class UnframeableRequestFilter extends BaseFilter {
     }
     if (Method.PRI.equals(method)) {
       return Optional.of(new Refusal("method", "HTTP/2 is not supported: use HTTP/1.1"));
+    }
+    Optional<Refusal> protocol = protocolRefusal(request);
+    if (protocol.isPresent()) {
+      return protocol;
     }
     String transferEncoding = request.getHeaders().getHeader(Header.TransferEncoding);
     if (transferEncoding == null) {
