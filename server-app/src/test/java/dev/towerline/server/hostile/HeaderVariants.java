@@ -23,7 +23,8 @@ final class HeaderVariants {
     if (schema.has("pattern")) {
       variants.add(Variant.refused("inner space, outside the pattern", "two words"));
       variants.add(Variant.refused("tab, outside the pattern", "tab\there"));
-      variants.add(Variant.refused("non-ASCII, outside the pattern", "clé-é"));
+      // No non-ASCII variant here: the JDK client sends "é" as "?", which the pattern allows.
+      // Non-ASCII header bytes go over a raw socket in UnencodableInputTest.
     }
     return variants;
   }
