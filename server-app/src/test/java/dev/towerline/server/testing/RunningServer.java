@@ -39,6 +39,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
 
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
+  // The gauge of events a feed holds until the database takes them (FeedChannel).
+  private static final String FEED_EVENTS_WAITING = "towerline_feed_events_waiting{";
 
   /** Where test-only resources such as {@link FailingResource} live, outside the contract. */
   public static final String TEST_ROUTES = "/test/";
@@ -125,9 +127,27 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     awaitReady();
   }
 
-  /** Serving starts at once; tests start once the simulator's devices are listed, as {@code /health/ready} says. */
+  /**
+   * Serving starts at once; tests start once the simulator's devices are listed, as {@code
+   * /health/ready} says, and the device events of that discovery are on the feeds: ADB discovery
+   * runs while the database migrates, so its events may still be held for the database, and would
+   * otherwise reach a test's subscriber after its snapshot.
+   */
   private void awaitReady() {
     await("server ready").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> get("/health/ready").statusCode() == 200);
+    await("start-up feed events persisted")
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> noFeedEventWaiting() || !databaseUp());
+  }
+
+  private boolean noFeedEventWaiting() {
+    return get("/metrics").body().lines().filter(line -> line.startsWith(FEED_EVENTS_WAITING)).allMatch(line -> line.endsWith(" 0.0"));
+  }
+
+  /** Tests that start with the database down wait for nothing it would have to take. */
+  private boolean databaseUp() {
+    return Envelopes.parse(get("/health/full").body()).path("checks").path("database").path("status").asText().equals("pass");
   }
 
   @Override
