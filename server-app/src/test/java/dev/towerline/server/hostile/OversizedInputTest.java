@@ -3,6 +3,7 @@ package dev.towerline.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.server.config.ServerConfig;
+import dev.towerline.server.testing.JdkFeedClient;
 import dev.towerline.server.testing.RawWebSocket;
 import dev.towerline.server.testing.RunningServer;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static dev.towerline.server.testing.RawWebSocket.PING;
 import static dev.towerline.server.testing.RawWebSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.towerline.server.testing.JdkFeedClient;
 import dev.towerline.server.testing.RawWebSocket;
 import dev.towerline.server.testing.RunningServer;
 import java.nio.charset.StandardCharsets;
