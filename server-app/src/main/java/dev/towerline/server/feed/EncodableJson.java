@@ -1,5 +1,7 @@
 package dev.towerline.server.feed;
 
+import dev.towerline.server.text.UnicodeText;
+
 /**
  * Makes JSON text safe to send as a WebSocket text frame. A Java string may hold a lone UTF-16
  * surrogate (half of a pair, from a request, an older row or a device), which has no UTF-8 form:
@@ -12,7 +14,7 @@ final class EncodableJson {
 
   /** {@code json} with each lone surrogate written as a JSON escape; the same instance when there is none. */
   static String of(String json) {
-    int first = firstLoneSurrogate(json, 0);
+    int first = UnicodeText.firstLoneSurrogate(json);
     if (first < 0) {
       return json;
     }
@@ -20,7 +22,7 @@ final class EncodableJson {
     int i = first;
     while (i < json.length()) {
       char c = json.charAt(i);
-      if (isPairAt(json, i)) {
+      if (UnicodeText.isPairAt(json, i)) {
         out.append(c).append(json.charAt(i + 1));
         i += 2;
       } else if (Character.isSurrogate(c)) {
@@ -32,23 +34,5 @@ final class EncodableJson {
       }
     }
     return out.toString();
-  }
-
-  private static int firstLoneSurrogate(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isSurrogate(c)) {
-        if (isPairAt(text, i)) {
-          i++;
-        } else {
-          return i;
-        }
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isPairAt(String text, int i) {
-    return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
   }
 }

@@ -47,7 +47,7 @@ public final class UnicodeText {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (isPairAt(text, i)) {
         out.append(c).append(text.charAt(++i));
       } else {
         out.append(Character.isSurrogate(c) ? REPLACEMENT : c);
@@ -56,15 +56,21 @@ public final class UnicodeText {
     return out.toString();
   }
 
-  private static int firstLoneSurrogate(CharSequence text) {
+  /** The index of the first surrogate in {@code text} that is not part of a high-low pair, or -1 when there is none. */
+  public static int firstLoneSurrogate(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (isPairAt(text, i)) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** True when a high surrogate at {@code i} is followed by a low one: a pair, one code point. */
+  public static boolean isPairAt(CharSequence text, int i) {
+    return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
   }
 }

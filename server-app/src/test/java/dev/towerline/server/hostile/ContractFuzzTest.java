@@ -9,6 +9,7 @@ import dev.towerline.adb.simulator.DeviceState;
 import dev.towerline.server.testing.ContractOperations;
 import dev.towerline.server.testing.Envelopes;
 import dev.towerline.server.testing.Executions;
+import dev.towerline.server.testing.JdkFeedClient;
 import dev.towerline.server.testing.RunningServer;
 import dev.towerline.testkit.ContractViolation;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.towerline.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.towerline.server.testing.JdkFeedClient;
 import dev.towerline.server.testing.RunningServer;
 import java.util.List;
 import java.util.Set;

@@ -3,6 +3,8 @@ package dev.towerline.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.server.config.ServerConfig;
+import dev.towerline.server.testing.JdkFeedClient;
+import dev.towerline.server.testing.RawWebSocket;
 import dev.towerline.server.testing.RunningServer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -65,8 +67,12 @@ class OversizedInputTest {
 
   @Test
   void webSocketMessageOver64KiBClosesTheConnection() throws Exception {
-    try (RawWebSocket ws = RawWebSocket.open(server.port(), "/api/v1/ws/devices")) {
-      ws.sendText("{\"type\":\"ping\",\"nonce\":\"" + "x".repeat(FEED_MESSAGE_LIMIT + 1024) + "\"}");
+    try (RawWebSocket ws = RawWebSocket.connect(server.port(), "/api/v1/ws/devices", RawExchange.READ_BOUND)) {
+      // sendFrame, not sendText: the server may close before reading it all.
+      ws.sendFrame(
+          RawWebSocket.FIN | RawWebSocket.TEXT,
+          ("{\"type\":\"ping\",\"nonce\":\"" + "x".repeat(FEED_MESSAGE_LIMIT + 1024) + "\"}").getBytes(StandardCharsets.UTF_8),
+          true);
 
       int code = ws.awaitClose(new StringBuilder());
       // 1009 as asyncapi.yaml documents ("Client messages"); a reset before the close frame arrives
@@ -77,11 +83,11 @@ class OversizedInputTest {
 
   @Test
   void fragmentedWebSocketMessageOver64KiBIsClosedWith1009() throws Exception {
-    try (RawWebSocket ws = RawWebSocket.open(server.port(), "/api/v1/ws/devices")) {
+    try (RawWebSocket ws = RawWebSocket.connect(server.port(), "/api/v1/ws/devices", RawExchange.READ_BOUND)) {
       byte[] fragment = "x".repeat(4096).getBytes(StandardCharsets.UTF_8);
-      ws.send(RawWebSocket.TEXT, fragment, true);
+      ws.sendFrame(RawWebSocket.TEXT, fragment, true);
       for (int sent = fragment.length; sent <= FEED_MESSAGE_LIMIT; sent += fragment.length) {
-        ws.send(RawWebSocket.CONTINUATION, fragment, true);
+        ws.sendFrame(RawWebSocket.CONTINUATION, fragment, true);
       }
 
       int code = ws.awaitClose(new StringBuilder());

@@ -9,7 +9,7 @@ import java.util.Map;
  * without a byte, or held it past the read bound.
  *
  * @param status the status code, or {@link #NONE} when nothing was answered
- * @param headers lower-cased names
+ * @param headers names matched ignoring case
  */
 record RawAnswer(int status, String head, Map<String, List<String>> headers, String body, boolean held, long millis) {
   static final int NONE = -1;

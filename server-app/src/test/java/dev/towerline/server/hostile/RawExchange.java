@@ -1,5 +1,6 @@
 package dev.towerline.server.hostile;
 
+import dev.towerline.server.testing.HttpAnswers;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,10 +11,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,14 +51,10 @@ final class RawExchange {
     InputStream in = new BufferedInputStream(input);
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     try {
-      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-        int next = in.read();
-        if (next < 0) {
-          return head.size() == 0 ? RawAnswer.closed(elapsed(start)) : parse(head, new byte[0], start);
-        }
-        head.write(next);
+      if (!HttpAnswers.readHead(in, head)) {
+        return head.size() == 0 ? RawAnswer.closed(elapsed(start)) : parse(head, new byte[0], start);
       }
-      Map<String, List<String>> headers = headers(head.toString(StandardCharsets.ISO_8859_1));
+      Map<String, List<String>> headers = HttpAnswers.headers(head.toString(StandardCharsets.ISO_8859_1));
       return parse(head, body(in, headers), start);
     } catch (SocketTimeoutException e) {
       return RawAnswer.held(head.toString(StandardCharsets.ISO_8859_1), elapsed(start));
@@ -77,56 +71,16 @@ final class RawExchange {
       // Bytes that are not an HTTP answer: reported whole, so the failure shows them.
       return new RawAnswer(RawAnswer.NONE, head, Map.of(), new String(body, StandardCharsets.UTF_8), false, elapsed(start));
     }
-    return new RawAnswer(status, head, headers(head), new String(body, StandardCharsets.UTF_8), false, elapsed(start));
-  }
-
-  static Map<String, List<String>> headers(String head) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    String[] lines = head.split("\r\n");
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      if (colon > 0) {
-        headers
-            .computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
-            .add(lines[i].substring(colon + 1).trim());
-      }
-    }
-    return headers;
+    return new RawAnswer(status, head, HttpAnswers.headers(head), new String(body, StandardCharsets.UTF_8), false, elapsed(start));
   }
 
   private static byte[] body(InputStream in, Map<String, List<String>> headers) throws IOException {
-    List<String> encoding = headers.getOrDefault("transfer-encoding", List.of());
-    if (encoding.stream().anyMatch(e -> e.toLowerCase(Locale.ROOT).contains("chunked"))) {
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
-        body.write(in.readNBytes(size));
-        readLine(in);
-      }
-      return body.toByteArray();
+    byte[] framed = HttpAnswers.framedBody(in, headers);
+    if (framed != null) {
+      return framed;
     }
-    List<String> length = headers.getOrDefault("content-length", List.of());
-    if (!length.isEmpty()) {
-      return in.readNBytes(Integer.parseInt(length.get(0).trim()));
-    }
-    List<String> connection = headers.getOrDefault("connection", List.of());
+    List<String> connection = headers.getOrDefault("Connection", List.of());
     return connection.stream().anyMatch(c -> c.equalsIgnoreCase("close")) ? in.readAllBytes() : new byte[0];
-  }
-
-  private static int chunkSize(InputStream in) throws IOException {
-    String line = readLine(in);
-    int extension = line.indexOf(';');
-    String hex = (extension >= 0 ? line.substring(0, extension) : line).trim();
-    return hex.isEmpty() ? 0 : Integer.parseInt(hex, 16);
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int next = in.read(); next >= 0 && next != '\n'; next = in.read()) {
-      if (next != '\r') {
-        line.write(next);
-      }
-    }
-    return line.toString(StandardCharsets.ISO_8859_1);
   }
 
   private static long elapsed(long start) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.towerline.server.testing.Envelopes;
 import dev.towerline.server.testing.Executions;
+import dev.towerline.server.testing.JdkFeedClient;
 import dev.towerline.server.testing.RunningServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

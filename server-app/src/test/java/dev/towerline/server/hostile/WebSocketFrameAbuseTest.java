@@ -1,12 +1,14 @@
 package dev.towerline.server.hostile;
 
-import static dev.towerline.server.hostile.RawWebSocket.BINARY;
-import static dev.towerline.server.hostile.RawWebSocket.CONTINUATION;
-import static dev.towerline.server.hostile.RawWebSocket.FIN;
-import static dev.towerline.server.hostile.RawWebSocket.PING;
-import static dev.towerline.server.hostile.RawWebSocket.TEXT;
+import static dev.towerline.server.testing.RawWebSocket.BINARY;
+import static dev.towerline.server.testing.RawWebSocket.CONTINUATION;
+import static dev.towerline.server.testing.RawWebSocket.FIN;
+import static dev.towerline.server.testing.RawWebSocket.PING;
+import static dev.towerline.server.testing.RawWebSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.towerline.server.testing.JdkFeedClient;
+import dev.towerline.server.testing.RawWebSocket;
 import dev.towerline.server.testing.RunningServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,25 +65,25 @@ class WebSocketFrameAbuseTest {
 
   static List<FrameCase> cases() {
     return List.of(
-        new FrameCase("unmasked text frame", ws -> ws.send(FIN | TEXT, PING_FRAME, false)),
-        new FrameCase("binary frame", ws -> ws.send(FIN | BINARY, PING_FRAME, true), true),
-        new FrameCase("reserved data opcode 0x3", ws -> ws.send(FIN | 0x3, PING_FRAME, true)),
-        new FrameCase("reserved control opcode 0xB", ws -> ws.send(FIN | 0xB, new byte[0], true)),
-        new FrameCase("RSV1 set without an extension", ws -> ws.send(FIN | 0x40 | TEXT, PING_FRAME, true)),
-        new FrameCase("RSV2 set", ws -> ws.send(FIN | 0x20 | TEXT, PING_FRAME, true)),
-        new FrameCase("RSV3 set", ws -> ws.send(FIN | 0x10 | TEXT, PING_FRAME, true)),
-        new FrameCase("fragmented ping (control frame without FIN)", ws -> ws.send(PING, new byte[] {1}, true)),
-        new FrameCase("ping longer than 125 bytes", ws -> ws.send(FIN | PING, new byte[126], true)),
-        new FrameCase("continuation frame with no message started", ws -> ws.send(FIN | CONTINUATION, PING_FRAME, true)),
+        new FrameCase("unmasked text frame", ws -> ws.sendFrame(FIN | TEXT, PING_FRAME, false)),
+        new FrameCase("binary frame", ws -> ws.sendFrame(FIN | BINARY, PING_FRAME, true), true),
+        new FrameCase("reserved data opcode 0x3", ws -> ws.sendFrame(FIN | 0x3, PING_FRAME, true)),
+        new FrameCase("reserved control opcode 0xB", ws -> ws.sendFrame(FIN | 0xB, new byte[0], true)),
+        new FrameCase("RSV1 set without an extension", ws -> ws.sendFrame(FIN | 0x40 | TEXT, PING_FRAME, true)),
+        new FrameCase("RSV2 set", ws -> ws.sendFrame(FIN | 0x20 | TEXT, PING_FRAME, true)),
+        new FrameCase("RSV3 set", ws -> ws.sendFrame(FIN | 0x10 | TEXT, PING_FRAME, true)),
+        new FrameCase("fragmented ping (control frame without FIN)", ws -> ws.sendFrame(PING, new byte[] {1}, true)),
+        new FrameCase("ping longer than 125 bytes", ws -> ws.sendFrame(FIN | PING, new byte[126], true)),
+        new FrameCase("continuation frame with no message started", ws -> ws.sendFrame(FIN | CONTINUATION, PING_FRAME, true)),
         new FrameCase(
             "new text frame inside a fragmented message",
             ws -> {
-              ws.send(TEXT, "{\"type\":".getBytes(StandardCharsets.UTF_8), true);
-              ws.send(FIN | TEXT, PING_FRAME, true);
+              ws.sendFrame(TEXT, "{\"type\":".getBytes(StandardCharsets.UTF_8), true);
+              ws.sendFrame(FIN | TEXT, PING_FRAME, true);
             }),
         new FrameCase(
             "invalid UTF-8 in a text frame (a lone surrogate as CESU-8)",
-            ws -> ws.send(FIN | TEXT, new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, true)),
+            ws -> ws.sendFrame(FIN | TEXT, new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, true)),
         new FrameCase(
             "text frame announcing 2^62 bytes",
             ws -> ws.writeRaw(new byte[] {(byte) (FIN | TEXT), (byte) (0x80 | 127), 0x40, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4})));
@@ -106,7 +108,7 @@ class WebSocketFrameAbuseTest {
   }
 
   private static Outcome abuse(FrameCase c) throws Exception {
-    try (RawWebSocket ws = RawWebSocket.open(server.port(), "/api/v1/ws/devices")) {
+    try (RawWebSocket ws = RawWebSocket.connect(server.port(), "/api/v1/ws/devices", RawExchange.READ_BOUND)) {
       c.abuse().send(ws);
       StringBuilder texts = new StringBuilder();
       int code = ws.awaitClose(texts);

@@ -3,6 +3,7 @@ package dev.towerline.server.hostile;
 import static dev.towerline.server.hostile.RawCase.answered;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.towerline.server.testing.JdkFeedClient;
 import dev.towerline.server.testing.RunningServer;
 import java.util.List;
 import java.util.Map;

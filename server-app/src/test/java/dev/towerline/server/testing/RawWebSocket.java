@@ -1,28 +1,49 @@
 package dev.towerline.server.testing;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket client on a plain socket that writes every frame byte itself (RFC 6455 §5.2), so a
- * test can send what no WebSocket library would (unmasked frames, binary frames) and see exactly
- * what the server writes back, close frames included. Not thread-safe for writing from two
- * threads at once; reading and writing may happen on two threads.
+ * test can send what no WebSocket library would (unmasked frames, binary frames, reserved opcodes,
+ * RSV bits, fragmented control frames, invalid UTF-8, a header announcing more than will come) and
+ * see exactly what the server writes back, close frames included. Not thread-safe for writing from
+ * two threads at once; reading and writing may happen on two threads.
+ *
+ * <p>Two ways to write: {@link #send} and {@link #sendText} write one final frame and fail when the
+ * server has gone; {@link #sendFrame} and {@link #writeRaw} take the first byte (FIN, RSV bits,
+ * opcode) or the whole frame as given and ignore a server that closes before reading it all (what
+ * it sent first shows in {@link #awaitClose}).
  */
 public final class RawWebSocket implements AutoCloseable {
+  public static final int CONTINUATION = 0x0;
   public static final int TEXT = 0x1;
   public static final int BINARY = 0x2;
   public static final int CLOSE = 0x8;
   public static final int PING = 0x9;
   public static final int PONG = 0xA;
+  /** The FIN bit of a frame's first byte, for {@link #sendFrame}. */
+  public static final int FIN = 0x80;
+
+  /** What {@link #awaitClose(StringBuilder)} returns when the connection ended without a close frame. */
+  public static final int NO_CLOSE_FRAME = -1;
+  /** What {@link #awaitClose(StringBuilder)} returns when the server kept the connection past the read timeout. */
+  public static final int HELD = -2;
+  /** What {@link #awaitClose(StringBuilder)} returns when the server answered with an {@code error} frame instead of closing. */
+  public static final int ERROR_FRAME = -3;
 
   /** One frame as read: its opcode and payload. */
   public record Frame(int opcode, byte[] payload) {
@@ -48,14 +69,19 @@ public final class RawWebSocket implements AutoCloseable {
 
   private RawWebSocket(Socket socket) throws IOException {
     this.socket = socket;
-    this.in = new DataInputStream(socket.getInputStream());
+    this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
     this.out = socket.getOutputStream();
   }
 
-  /** Opens {@code path} on 127.0.0.1:{@code port} and completes the handshake (101 expected). */
+  /** Opens {@code path} on 127.0.0.1:{@code port} and completes the handshake (101 expected); reads time out after {@link RunningServer#TIMEOUT}. */
   public static RawWebSocket connect(int port, String path) throws IOException {
+    return connect(port, path, RunningServer.TIMEOUT);
+  }
+
+  /** Opens {@code path} on 127.0.0.1:{@code port} and completes the handshake (101 expected); reads time out after {@code readTimeout}. */
+  public static RawWebSocket connect(int port, String path, Duration readTimeout) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
-    socket.setSoTimeout((int) RunningServer.TIMEOUT.toMillis());
+    socket.setSoTimeout((int) readTimeout.toMillis());
     byte[] nonce = new byte[16];
     RANDOM.nextBytes(nonce);
     String request =
@@ -73,35 +99,31 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Writes one final frame, masked as RFC 6455 requires of clients unless {@code masked} is false. */
   public synchronized void send(int opcode, byte[] payload, boolean masked) throws IOException {
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x80 | opcode);
-    int maskBit = masked ? 0x80 : 0;
-    if (payload.length < 126) {
-      frame.write(maskBit | payload.length);
-    } else if (payload.length < 65_536) {
-      frame.write(maskBit | 126);
-      frame.write(payload.length >>> 8);
-      frame.write(payload.length & 0xFF);
-    } else {
-      frame.write(maskBit | 127);
-      frame.writeBytes(ByteBuffer.allocate(8).putLong(payload.length).array());
-    }
-    byte[] body = payload.clone();
-    if (masked) {
-      byte[] key = new byte[4];
-      RANDOM.nextBytes(key);
-      frame.writeBytes(key);
-      for (int i = 0; i < body.length; i++) {
-        body[i] ^= key[i % 4];
-      }
-    }
-    frame.writeBytes(body);
-    out.write(frame.toByteArray());
+    out.write(frame(FIN | opcode, payload, masked));
     out.flush();
   }
 
   public void sendText(String text) throws IOException {
     send(TEXT, text.getBytes(StandardCharsets.UTF_8), true);
+  }
+
+  /**
+   * Writes one frame whose first byte is {@code firstByte} as it goes on the wire (FIN, RSV bits
+   * and opcode: {@code FIN | TEXT}, {@code TEXT} alone for a first fragment, {@code FIN | 0x40 |
+   * TEXT} for RSV1); a server that closes before reading it all is not an error here.
+   */
+  public void sendFrame(int firstByte, byte[] payload, boolean masked) throws IOException {
+    writeRaw(frame(firstByte, payload, masked));
+  }
+
+  /** Writes bytes as they are, e.g. a frame header announcing more than will ever come; a server that closes before reading them all is not an error here. */
+  public synchronized void writeRaw(byte[] bytes) throws IOException {
+    try {
+      out.write(bytes);
+      out.flush();
+    } catch (SocketException closedByServer) {
+      // The server may close before reading it all; what it sent before shows in awaitClose.
+    }
   }
 
   /** Answers a close frame as RFC 6455 §5.5.1 asks: a close frame with the same code. */
@@ -145,16 +167,44 @@ public final class RawWebSocket implements AutoCloseable {
   }
 
   /**
+   * Reads frames until the server's close frame and returns its code (1005 when it carries none),
+   * {@link #NO_CLOSE_FRAME} when the connection ends without one, {@link #HELD} after the read
+   * timeout, {@link #ERROR_FRAME} at an {@code error} frame. {@code texts} receives the text frames
+   * read on the way.
+   */
+  public int awaitClose(StringBuilder texts) throws IOException {
+    try {
+      while (true) {
+        Frame frame = read();
+        if (frame.opcode() == CLOSE) {
+          return frame.closeCode();
+        }
+        if (frame.opcode() == TEXT) {
+          String text = frame.text();
+          texts.append(text).append('\n');
+          if (text.startsWith("{\"type\":\"error\"")) {
+            return ERROR_FRAME;
+          }
+        }
+      }
+    } catch (SocketTimeoutException e) {
+      return HELD;
+    } catch (EOFException | SocketException e) {
+      return NO_CLOSE_FRAME;
+    }
+  }
+
+  /**
    * Reads for {@code period}: true when the connection stayed open and the server sent nothing
    * but pongs (answers to pings still on their way), false when it closed the socket or sent
    * anything else.
    */
-  public boolean staysOpenFor(java.time.Duration period) throws IOException {
+  public boolean staysOpenFor(Duration period) throws IOException {
     int timeout = socket.getSoTimeout();
     long deadline = System.nanoTime() + period.toNanos();
     try {
       while (true) {
-        long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0) {
           return true;
         }
@@ -163,9 +213,9 @@ public final class RawWebSocket implements AutoCloseable {
           return false;
         }
       }
-    } catch (java.net.SocketTimeoutException e) {
+    } catch (SocketTimeoutException e) {
       return true;
-    } catch (EOFException | java.net.SocketException e) {
+    } catch (EOFException | SocketException e) {
       return false;
     } finally {
       socket.setSoTimeout(timeout);
@@ -179,9 +229,9 @@ public final class RawWebSocket implements AutoCloseable {
         // Anything after the close frame is ignored.
       }
       return true;
-    } catch (java.net.SocketTimeoutException e) {
+    } catch (SocketTimeoutException e) {
       return false;
-    } catch (java.net.SocketException e) {
+    } catch (SocketException e) {
       return true; // Reset: closed too.
     }
   }
@@ -189,6 +239,33 @@ public final class RawWebSocket implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
+  }
+
+  private static byte[] frame(int firstByte, byte[] payload, boolean masked) {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(firstByte);
+    int maskBit = masked ? 0x80 : 0;
+    if (payload.length < 126) {
+      frame.write(maskBit | payload.length);
+    } else if (payload.length < 65_536) {
+      frame.write(maskBit | 126);
+      frame.write(payload.length >>> 8);
+      frame.write(payload.length & 0xFF);
+    } else {
+      frame.write(maskBit | 127);
+      frame.writeBytes(ByteBuffer.allocate(8).putLong(payload.length).array());
+    }
+    byte[] body = payload.clone();
+    if (masked) {
+      byte[] key = new byte[4];
+      RANDOM.nextBytes(key);
+      frame.writeBytes(key);
+      for (int i = 0; i < body.length; i++) {
+        body[i] ^= key[i % 4];
+      }
+    }
+    frame.writeBytes(body);
+    return frame.toByteArray();
   }
 
   private String readHead() throws IOException {

@@ -1,13 +1,12 @@
 package dev.towerline.server.feed.framing;
 
+import dev.towerline.server.http.grizzly.CloseAfterWrite;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -81,16 +80,6 @@ final class FrameHeaderFilter extends BaseFilter {
     ByteBuffer frame = ByteBuffer.allocate(4 + reason.length);
     frame.put((byte) 0x88).put((byte) (2 + reason.length)).putShort((short) code).put(reason).flip();
     Buffer buffer = Buffers.wrap(connection.getMemoryManager(), frame);
-    connection.write(buffer, new EmptyCompletionHandler<WriteResult>() {
-      @Override
-      public void completed(WriteResult result) {
-        connection.closeSilently();
-      }
-
-      @Override
-      public void failed(Throwable throwable) {
-        connection.closeSilently();
-      }
-    });
+    connection.write(buffer, CloseAfterWrite.of(connection));
   }
 }

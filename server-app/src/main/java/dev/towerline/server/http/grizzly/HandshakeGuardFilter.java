@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.glassfish.grizzly.EmptyCompletionHandler;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -93,19 +91,7 @@ final class HandshakeGuardFilter extends BaseFilter {
     response.setHeader(Header.Connection, "close");
     HttpContent answer =
         HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build();
-    ctx.write(
-        answer,
-        new EmptyCompletionHandler<WriteResult>() {
-          @Override
-          public void completed(WriteResult result) {
-            ctx.getConnection().closeSilently();
-          }
-
-          @Override
-          public void failed(Throwable failure) {
-            ctx.getConnection().closeSilently();
-          }
-        });
+    ctx.write(answer, CloseAfterWrite.of(ctx.getConnection()));
   }
 
   private static boolean isWebSocketHandshake(HttpRequestPacket request) {

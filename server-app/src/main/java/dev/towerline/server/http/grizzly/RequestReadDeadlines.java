@@ -7,9 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.memory.Buffers;
 import org.slf4j.Logger;
@@ -83,19 +81,7 @@ final class RequestReadDeadlines implements AutoCloseable {
             Map.of());
     @SuppressWarnings("unchecked")
     Connection<Object> writable = (Connection<Object>) connection;
-    writable.write(
-        Buffers.wrap(connection.getMemoryManager(), answer),
-        new EmptyCompletionHandler<WriteResult<Object, Object>>() {
-          @Override
-          public void completed(WriteResult<Object, Object> result) {
-            connection.closeSilently();
-          }
-
-          @Override
-          public void failed(Throwable failure) {
-            connection.closeSilently();
-          }
-        });
+    writable.write(Buffers.wrap(connection.getMemoryManager(), answer), CloseAfterWrite.of(connection));
   }
 
   @Override

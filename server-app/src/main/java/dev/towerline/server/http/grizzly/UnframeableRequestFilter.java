@@ -4,8 +4,6 @@ import dev.towerline.protocol.ErrorCode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import org.glassfish.grizzly.EmptyCompletionHandler;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -52,19 +50,7 @@ final class UnframeableRequestFilter extends BaseFilter {
     byte[] answer =
         envelopes.closingAnswer(
             ErrorCode.INVALID_PARAMETER, refusal.get().message(), Map.of("parameter", refusal.get().parameter()), Map.of());
-    ctx.write(
-        Buffers.wrap(ctx.getMemoryManager(), answer),
-        new EmptyCompletionHandler<WriteResult>() {
-          @Override
-          public void completed(WriteResult result) {
-            ctx.getConnection().closeSilently();
-          }
-
-          @Override
-          public void failed(Throwable failure) {
-            ctx.getConnection().closeSilently();
-          }
-        });
+    ctx.write(Buffers.wrap(ctx.getMemoryManager(), answer), CloseAfterWrite.of(ctx.getConnection()));
     content.recycle();
     return ctx.getStopAction();
   }
