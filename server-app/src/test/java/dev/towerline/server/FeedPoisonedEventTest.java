@@ -103,6 +103,10 @@ class FeedPoisonedEventTest {
     assertThat(next.path("seq").asLong()).as("the unreadable row is skipped").isEqualTo(poisonedSeq[0] + 2);
     assertThat(next.path("execution").path("id").asText()).isEqualTo(after);
     replay.close();
+
+    HttpResponse<String> page = server.get("/api/v1/events?feed=executions&since=" + (poisonedSeq[0] - 1));
+    assertThat(page.statusCode()).as("the event log over REST, %s", page.body()).isEqualTo(200);
+    assertThat(Feeds.parse(page.body()).path("data").get(0).path("execution").path("command").asText()).isEqualTo(POISON);
   }
 
   private static FeedRecorder connectedWithSnapshot(String feedAndQuery) {

@@ -1,6 +1,5 @@
 package dev.towerline.server.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.protocol.ExecutionUpdated;
@@ -12,6 +11,7 @@ import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionService;
 import dev.towerline.server.feed.log.EventLog;
+import dev.towerline.server.feed.log.StoredEventReader;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,7 +29,7 @@ final class FeedCatchUp {
 
   private final FeedService service;
   private final EventLog eventLog;
-  private final ObjectMapper json;
+  private final StoredEventReader events;
   private final DeviceDirectory devices;
   private final ExecutionService executions;
   private final DashboardStats stats;
@@ -43,7 +43,7 @@ final class FeedCatchUp {
       DashboardStats stats) {
     this.service = service;
     this.eventLog = eventLog;
-    this.json = json;
+    this.events = new StoredEventReader(json);
     this.devices = devices;
     this.executions = executions;
     this.stats = stats;
@@ -98,7 +98,7 @@ final class FeedCatchUp {
       List<EventLog.StoredEvent> page = eventLog.after(session.feed(), cursor, REPLAY_PAGE);
       for (EventLog.StoredEvent stored : page) {
         cursor = stored.seq();
-        FeedEvent event = readable(session, stored);
+        FeedEvent event = events.read(session.feed(), stored, "WebSocket " + session.id()).orElse(null);
         if (event == null) {
           continue;
         }
@@ -113,21 +113,6 @@ final class FeedCatchUp {
       }
     }
     connection.goLive(cursor);
-  }
-
-  /**
-   * The stored event, or null when the row is not a frame any more (written by another version,
-   * damaged): skipped with a warning, so one bad row cannot stop every replay that passes it.
-   */
-  private FeedEvent readable(FeedSession session, EventLog.StoredEvent stored) {
-    try {
-      return json.readValue(stored.payload(), FeedEvent.class);
-    } catch (JsonProcessingException e) {
-      log.warn(
-          "WebSocket {}: seq {} of the {} feed is not a readable event and is skipped: {}",
-          session.id(), stored.seq(), session.feed().value(), e.getOriginalMessage());
-      return null;
-    }
   }
 
   /** Lets the outbox drain while replaying, so a long replay does not count as a slow consumer. */

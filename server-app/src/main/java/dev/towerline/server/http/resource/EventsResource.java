@@ -1,6 +1,5 @@
 package dev.towerline.server.http.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.protocol.Feed;
@@ -8,6 +7,7 @@ import dev.towerline.protocol.FeedEvent;
 import dev.towerline.server.api.EventsApi;
 import dev.towerline.server.error.ApiException;
 import dev.towerline.server.feed.log.EventLog;
+import dev.towerline.server.feed.log.StoredEventReader;
 import dev.towerline.server.feed.log.EventLogUnavailableException;
 import dev.towerline.server.contract.OperationRules;
 import dev.towerline.server.contract.RequestContract;
@@ -35,7 +35,7 @@ public final class EventsResource implements EventsApi {
   private static final String TOKEN_PREFIX = "events:";
 
   private final EventLog eventLog;
-  private final ObjectMapper json;
+  private final StoredEventReader events;
   private final Clock clock;
   private final int defaultPageSize;
   private final long defaultSince;
@@ -44,7 +44,7 @@ public final class EventsResource implements EventsApi {
   @Inject
   public EventsResource(EventLog eventLog, ObjectMapper json, Clock clock, RequestContract contract) {
     this.eventLog = eventLog;
-    this.json = json;
+    this.events = new StoredEventReader(json);
     this.clock = clock;
     OperationRules operation = contract.require("listEvents");
     this.defaultPageSize = operation.parameterDefault("query", "page_size").asInt();
@@ -85,7 +85,7 @@ public final class EventsResource implements EventsApi {
       List<EventLog.StoredEvent> page = eventLog.after(feed, after, size);
       List<FeedEvent> data = new ArrayList<>(page.size());
       for (EventLog.StoredEvent stored : page) {
-        data.add(json.readValue(stored.payload(), FeedEvent.class));
+        events.read(feed, stored, "GET /api/v1/events").ifPresent(data::add);
       }
       EventListMetadata metadata =
           new EventListMetadata().pageSize(size).feed(feed).oldestSeq(bounds.oldest()).latestSeq(bounds.latest());
@@ -100,8 +100,6 @@ public final class EventsResource implements EventsApi {
           .build();
     } catch (EventLogUnavailableException e) {
       throw new ApiException(ErrorCode.DATABASE_UNAVAILABLE, "The event log is not available: the database cannot be reached");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored event is not a valid frame", e);
     }
   }
 
