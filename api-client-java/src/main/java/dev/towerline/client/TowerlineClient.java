@@ -1,0 +1,262 @@
+package dev.towerline.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one entry point of the SDK: a client of one Towerline server.
+ *
+ * <pre>{@code
+ * try (TowerlineClient towerline = TowerlineClient.builder()
+ *     .baseUrl("http://lab-host:8080/")
+ *     .readTimeout(Duration.ofSeconds(10))
+ *     .build()) {
+ *   Execution run = towerline.createExecution("emulator-5554", "getprop ro.product.model");
+ * }
+ * }</pre>
+ *
+ * <p>Defaults: connect time-out {@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s, read time-out
+ * {@value #DEFAULT_READ_TIMEOUT_SECONDS} s, {@link RetryPolicy#ofDefaults()}, user agent
+ * {@value #DEFAULT_USER_AGENT}, no bearer token. Requests use HTTP/1.1 (the server does not
+ * speak h2c) over connections the JDK client keeps alive and reuses.
+ *
+ * <p>Immutable and thread-safe: share one instance. {@link #close()} releases its threads and
+ * connections; calls after it fail with {@link IllegalStateException}.
+ */
+public final class TowerlineClient implements AutoCloseable {
+
+  public static final long DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+  public static final long DEFAULT_READ_TIMEOUT_SECONDS = 30;
+  public static final String DEFAULT_USER_AGENT = "towerline-java-sdk";
+
+  private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
+
+  private final URI baseUrl;
+  private final String bearerToken;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final RetryPolicy retryPolicy;
+  private final String userAgent;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final ExecutorService executor;
+  // Cleared by close(): on Java 17 the JDK client's selector thread ends once it is unreachable.
+  private final AtomicReference<HttpClient> http;
+
+  private TowerlineClient(Builder builder) {
+    this.baseUrl = builder.baseUrl;
+    this.bearerToken = builder.bearerToken;
+    this.connectTimeout = builder.connectTimeout;
+    this.readTimeout = builder.readTimeout;
+    this.retryPolicy = builder.retryPolicy;
+    this.userAgent = builder.userAgent;
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
+    this.executor = newExecutor();
+    this.http =
+        new AtomicReference<>(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's settings, to make a differently configured client. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.baseUrl = baseUrl;
+    builder.bearerToken = bearerToken;
+    return builder
+        .connectTimeout(connectTimeout)
+        .readTimeout(readTimeout)
+        .retryPolicy(retryPolicy)
+        .userAgent(userAgent)
+        .clock(clock)
+        .sleeper(sleeper);
+  }
+
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public Optional<String> bearerToken() {
+    return Optional.ofNullable(bearerToken);
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  HttpClient http() {
+    HttpClient client = http.get();
+    if (client == null) {
+      throw new IllegalStateException("TowerlineClient for " + baseUrl + " is closed");
+    }
+    return client;
+  }
+
+  /** Stops the client's threads and drops its connections. Idempotent. */
+  @Override
+  public void close() {
+    HttpClient client = http.getAndSet(null);
+    if (client == null) {
+      return;
+    }
+    // Java 21+ HttpClient is AutoCloseable and stops its selector thread at once.
+    if (client instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception ignored) {
+        // Closing is best effort; the executor below is shut down regardless.
+      }
+    }
+    executor.shutdownNow();
+  }
+
+  private static ExecutorService newExecutor() {
+    int id = CLIENT_IDS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread = new Thread(runnable, "towerline-sdk-" + id + "-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    // Threads only live while responses are being handed over; idle ones end after 10 s.
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+  }
+
+  /**
+   * Builds a {@link TowerlineClient}. Only {@link #baseUrl(String)} is required; every setter
+   * refuses a bad value with a message that names it.
+   */
+  public static final class Builder {
+    private URI baseUrl;
+    private String bearerToken;
+    private Duration connectTimeout = Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    private Duration readTimeout = Duration.ofSeconds(DEFAULT_READ_TIMEOUT_SECONDS);
+    private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+    private String userAgent = DEFAULT_USER_AGENT;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+
+    private Builder() {}
+
+    /** The server's root, e.g. {@code http://lab-host:8080/}: http or https, no query. */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      URI uri;
+      try {
+        uri = URI.create(baseUrl);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("baseUrl is not a URL: " + baseUrl, e);
+      }
+      if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+        throw new IllegalArgumentException("baseUrl must start with http:// or https://: " + baseUrl);
+      }
+      if (uri.getHost() == null) {
+        throw new IllegalArgumentException("baseUrl has no host: " + baseUrl);
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + baseUrl);
+      }
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      this.baseUrl = uri.resolve(path.endsWith("/") ? path : path + "/");
+      return this;
+    }
+
+    /** Sent as {@code Authorization: Bearer <token>}; {@code null} sends none. */
+    public Builder bearerToken(String bearerToken) {
+      if (bearerToken != null && (bearerToken.isBlank() || bearerToken.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+        // The token itself is secret: say what is wrong, not what it is.
+        throw new IllegalArgumentException(
+            "bearerToken must be visible ASCII without spaces (length " + bearerToken.length() + ")");
+      }
+      this.bearerToken = bearerToken;
+      return this;
+    }
+
+    /** Time to open a TCP connection; positive. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = RetryPolicy.positive("connectTimeout", connectTimeout);
+      return this;
+    }
+
+    /** Time from sending a request to the end of its response headers; positive. */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = RetryPolicy.positive("readTimeout", readTimeout);
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** The {@code User-Agent} header; visible ASCII, not blank. */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent == null");
+      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw new IllegalArgumentException("userAgent must be printable ASCII: " + userAgent);
+      }
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** The time source of retry budgets; tests pass a fake one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** How the SDK waits between retries; tests pass one that moves their fake clock. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    public TowerlineClient build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required");
+      }
+      return new TowerlineClient(this);
+    }
+  }
+}
