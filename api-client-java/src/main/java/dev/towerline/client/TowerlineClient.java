@@ -1,11 +1,22 @@
 package dev.towerline.client;
 
+import dev.towerline.client.generated.ApiClient;
+import dev.towerline.client.generated.model.CreateExecutionRequest;
+import dev.towerline.client.generated.model.DeviceList;
+import dev.towerline.client.generated.model.ExecutionList;
+import dev.towerline.client.generated.model.ListMetadata;
+import dev.towerline.client.generated.model.Liveness;
+import dev.towerline.protocol.Device;
+import dev.towerline.protocol.Execution;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -53,6 +64,7 @@ public final class TowerlineClient implements AutoCloseable {
   private final ExecutorService executor;
   // Cleared by close(): on Java 17 the JDK client's selector thread ends once it is unreachable.
   private final AtomicReference<HttpClient> http;
+  private final Transport transport;
 
   private TowerlineClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
@@ -72,6 +84,7 @@ public final class TowerlineClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build());
+    this.transport = new Transport(this, ApiClient.createDefaultObjectMapper());
   }
 
   public static Builder builder() {
@@ -130,6 +143,110 @@ public final class TowerlineClient implements AutoCloseable {
       throw new IllegalStateException("TowerlineClient for " + baseUrl + " is closed");
     }
     return client;
+  }
+
+  /** One page of devices ({@code GET /api/v1/devices}); retried on transient failures. */
+  public Page<Device> listDevices(DeviceQuery query) {
+    DeviceList list = transport.execute(Call.get("api/v1/devices", query.parameters()), DeviceList.class);
+    return new Page<>(list.getData(), nextPageToken(list.getMetadata()));
+  }
+
+  /** The first page of devices, in the server's default order and size. */
+  public Page<Device> listDevices() {
+    return listDevices(DeviceQuery.all());
+  }
+
+  /**
+   * One device ({@code GET /api/v1/devices/{serial}}).
+   *
+   * @throws NotFoundException when the server has never seen it
+   */
+  public Device getDevice(String serial) {
+    return transport.execute(Call.get("api/v1/devices/" + Transport.encode(serial), Map.of()), Device.class);
+  }
+
+  /** Runs {@code command} on the device; see {@link #createExecution(NewExecution)}. */
+  public Execution createExecution(String deviceSerial, String command) {
+    return createExecution(NewExecution.of(deviceSerial, command));
+  }
+
+  /**
+   * Queues a command ({@code POST /api/v1/executions}) and answers the execution as created.
+   * Always sent with an {@code Idempotency-Key} (the caller's, or one made for this call), so
+   * retries after a lost answer create it once.
+   */
+  public Execution createExecution(NewExecution execution) {
+    Objects.requireNonNull(execution, "execution == null");
+    CreateExecutionRequest body =
+        new CreateExecutionRequest()
+            .deviceSerial(execution.deviceSerial())
+            .command(execution.command())
+            .timeoutSeconds(execution.timeoutSeconds());
+    String key = execution.idempotencyKey() != null ? execution.idempotencyKey() : UUID.randomUUID().toString();
+    return transport.execute(new Call("POST", "api/v1/executions", Map.of(), body, key, false), Execution.class);
+  }
+
+  /** One execution ({@code GET /api/v1/executions/{id}}); throws {@link NotFoundException}. */
+  public Execution getExecution(String executionId) {
+    return transport.execute(Call.get(executionPath(executionId), Map.of()), Execution.class);
+  }
+
+  /** One page of executions ({@code GET /api/v1/executions}), newest first by default. */
+  public Page<Execution> listExecutions(ExecutionQuery query) {
+    ExecutionList list = transport.execute(Call.get("api/v1/executions", query.parameters()), ExecutionList.class);
+    return new Page<>(list.getData(), nextPageToken(list.getMetadata()));
+  }
+
+  /**
+   * The output from {@code offset} on ({@code GET /api/v1/executions/{id}/output}), as much as
+   * the server sends at once.
+   */
+  public ExecutionOutput getExecutionOutput(String executionId, long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0: " + offset);
+    }
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("offset", offset);
+    dev.towerline.client.generated.model.ExecutionOutput output =
+        transport.execute(
+            Call.get(executionPath(executionId) + "/output", query),
+            dev.towerline.client.generated.model.ExecutionOutput.class);
+    return new ExecutionOutput(
+        output.getExecutionId(),
+        output.getStatus(),
+        output.getOffset() == null ? offset : output.getOffset(),
+        output.getNextOffset() == null ? offset : output.getNextOffset(),
+        output.getData() == null ? "" : output.getData(),
+        Boolean.TRUE.equals(output.getComplete()));
+  }
+
+  /**
+   * Cancels a queued or running execution ({@code POST /api/v1/executions/{id}/cancel}). The
+   * spec makes a repeat harmless, so it is retried like a read.
+   *
+   * @throws ConflictException when it already finished otherwise
+   */
+  public Execution cancelExecution(String executionId) {
+    return transport.execute(
+        new Call("POST", executionPath(executionId) + "/cancel", Map.of(), null, null, true), Execution.class);
+  }
+
+  /** The server's liveness ({@code GET /health}). */
+  public Health health() {
+    Liveness liveness = transport.execute(Call.get("health", Map.of()), Liveness.class);
+    return new Health(
+        liveness.getStatus() == null ? null : liveness.getStatus().getValue(),
+        liveness.getVersion(),
+        Duration.ofSeconds(liveness.getUptimeSeconds() == null ? 0 : liveness.getUptimeSeconds()));
+  }
+
+  private static String executionPath(String executionId) {
+    Objects.requireNonNull(executionId, "executionId == null");
+    return "api/v1/executions/" + Transport.encode(executionId);
+  }
+
+  private static String nextPageToken(ListMetadata metadata) {
+    return metadata == null ? null : metadata.getNextPageToken();
   }
 
   /** Stops the client's threads and drops its connections. Idempotent. */

@@ -1,0 +1,24 @@
+package dev.towerline.client;
+
+import java.util.Map;
+
+/**
+ * One logical call: made once, sent once per attempt.
+ *
+ * @param query parameters in order; null values are left out
+ * @param body sent as JSON, or null for none
+ * @param idempotencyKey sent as {@code Idempotency-Key} on every attempt, or null
+ * @param idempotentOperation the spec documents a repeat as harmless (cancel)
+ */
+record Call(
+    String method,
+    String path,
+    Map<String, Object> query,
+    Object body,
+    String idempotencyKey,
+    boolean idempotentOperation) {
+
+  static Call get(String path, Map<String, Object> query) {
+    return new Call("GET", path, query, null, null, false);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.towerline.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.client.internal.Backoff;
+import dev.towerline.client.internal.Envelope;
+import dev.towerline.client.internal.RetryAfter;
+import dev.towerline.client.internal.RetryRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends a {@link Call} with retries: Retry(attempt). Each attempt is one HTTP exchange; its
+ * failure is classified by {@link RetryRules#shouldRetry} and waited out by {@link Backoff},
+ * within the policy's attempt and time budgets, on the client's clock and sleeper.
+ */
+final class Transport {
+
+  private final TowerlineClient client;
+  private final ObjectMapper json;
+
+  Transport(TowerlineClient client, ObjectMapper json) {
+    this.client = client;
+    this.json = json;
+  }
+
+  <T> T execute(Call call, Class<T> type) {
+    HttpRequest request = toRequest(call);
+    RetryPolicy policy = client.retryPolicy();
+    boolean repeatable =
+        RetryRules.isRepeatable(call.method(), call.idempotencyKey() != null, call.idempotentOperation());
+    Instant start = client.clock().instant();
+    for (int attempt = 1; ; attempt++) {
+      TowerlineException failure;
+      int status = 0;
+      IOException ioFailure = null;
+      try {
+        HttpResponse<byte[]> response = client.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        status = response.statusCode();
+        if (status / 100 == 2) {
+          return read(response, type);
+        }
+        failure = ErrorMapping.toException(serverError(response));
+      } catch (IOException e) {
+        ioFailure = e;
+        failure = new TowerlineTransportException(describe(request, attempt) + ": " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TowerlineTransportException("Interrupted: " + describe(request, attempt), e);
+      }
+      if (attempt >= policy.maxAttempts() || !RetryRules.shouldRetry(repeatable, status, ioFailure)) {
+        throw failure;
+      }
+      Duration delay =
+          Backoff.delay(policy, attempt, failure.retryAfter().orElse(null),
+              bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+      Duration spent = Duration.between(start, client.clock().instant());
+      if (spent.plus(delay).compareTo(policy.maxTotalTime()) > 0) {
+        throw failure;
+      }
+      sleep(delay, request, attempt);
+    }
+  }
+
+  private void sleep(Duration delay, HttpRequest request, int attempt) {
+    try {
+      client.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TowerlineTransportException("Interrupted while waiting to retry: " + describe(request, attempt), e);
+    }
+  }
+
+  private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
+    if (type == Void.class) {
+      return null;
+    }
+    try {
+      return json.readValue(response.body(), type);
+    } catch (IOException e) {
+      throw new ServerException(
+          new ServerError(response.statusCode(), null,
+              "Answer of " + response.request().method() + " " + response.uri() + " is not a " + type.getSimpleName()
+                  + ": " + e.getMessage(),
+              Map.of(), requestIdHeader(response), null));
+    }
+  }
+
+  private ServerError serverError(HttpResponse<byte[]> response) {
+    Duration retryAfter =
+        RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), client.clock().instant());
+    return Envelope.read(json, response.body())
+        .map(e -> new ServerError(response.statusCode(), e.code(), e.message(), e.details(),
+            e.requestId() != null ? e.requestId() : requestIdHeader(response), retryAfter))
+        .orElseGet(() -> new ServerError(response.statusCode(), null,
+            "HTTP " + response.statusCode() + " without an error envelope from " + response.request().method()
+                + " " + response.uri(),
+            Map.of(), requestIdHeader(response), retryAfter));
+  }
+
+  private static String requestIdHeader(HttpResponse<?> response) {
+    return response.headers().firstValue("X-Request-Id").orElse(null);
+  }
+
+  private HttpRequest toRequest(Call call) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri(call))
+            .timeout(client.readTimeout())
+            .header("Accept", "application/json")
+            .header("User-Agent", client.userAgent());
+    client.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+    if (call.idempotencyKey() != null) {
+      builder.header("Idempotency-Key", call.idempotencyKey());
+    }
+    if (call.body() == null) {
+      return builder.method(call.method(), HttpRequest.BodyPublishers.noBody()).build();
+    }
+    try {
+      byte[] body = json.writeValueAsBytes(call.body());
+      return builder.header("Content-Type", "application/json")
+          .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(body))
+          .build();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private URI uri(Call call) {
+    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    call.query().forEach((name, value) -> {
+      if (value != null) {
+        query.add(encode(name) + "=" + encode(String.valueOf(value)));
+      }
+    });
+    // Paths are relative to the base URL, which always ends in '/'.
+    return client.baseUrl().resolve(call.path() + query);
+  }
+
+  static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String describe(HttpRequest request, int attempt) {
+    return request.method() + " " + request.uri() + " failed (attempt " + attempt + ")";
+  }
+}
