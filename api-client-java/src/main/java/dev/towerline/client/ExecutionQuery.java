@@ -2,6 +2,7 @@ package dev.towerline.client;
 
 import dev.towerline.protocol.ExecutionStatus;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,9 +57,14 @@ public record ExecutionQuery(
     parameters.put("page_token", pageToken);
     parameters.put("status", status == null ? null : status.value());
     parameters.put("device_serial", deviceSerial);
-    parameters.put("created_after", createdAfter);
-    parameters.put("created_before", createdBefore);
+    parameters.put("created_after", rfc3339(createdAfter));
+    parameters.put("created_before", rfc3339(createdBefore));
     parameters.put("sort", sort);
     return parameters;
+  }
+
+  // OffsetDateTime.toString() drops zero seconds ("10:00Z"), which RFC 3339 does not allow.
+  private static String rfc3339(OffsetDateTime time) {
+    return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
   }
 }

@@ -3,7 +3,11 @@ package dev.towerline.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TowerlineClientTest {
@@ -46,5 +50,47 @@ class TowerlineClientTest {
     assertThat(policy.backoffCeiling(2)).isEqualTo(Duration.ofMillis(200));
     assertThat(policy.backoffCeiling(3)).isEqualTo(Duration.ofMillis(350));
     assertThat(policy.backoffCeiling(64)).isEqualTo(Duration.ofMillis(350));
+  }
+
+  @Test
+  void closeLeavesNoLiveThreads() throws Exception {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    try (FaultServer server = new FaultServer()) {
+      server.enqueue(FaultServer.json(200, "{\"status\":\"ok\",\"version\":\"1.1.0\"}"));
+      assertThat(callAndClose(server, before).version()).isEqualTo("1.1.0");
+    }
+
+    // On Java 17 the JDK client's selector thread ends once the closed client is unreachable.
+    List<String> left = clientThreadsStartedSince(before);
+    for (int i = 0; i < 100 && !left.isEmpty(); i++) {
+      System.gc();
+      Thread.sleep(200);
+      left = clientThreadsStartedSince(before);
+    }
+    assertThat(left).isEmpty();
+  }
+
+  @Test
+  void refusesCallsAfterClose() throws IOException {
+    TowerlineClient client = TowerlineClient.builder().baseUrl("http://127.0.0.1:9/").build();
+    client.close();
+    client.close();
+    assertThatThrownBy(client::health).isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
+  }
+
+  private static Health callAndClose(FaultServer server, Set<Thread> before) {
+    try (TowerlineClient client = TowerlineClient.builder().baseUrl(server.baseUrl()).build()) {
+      Health health = client.health();
+      assertThat(clientThreadsStartedSince(before)).as("threads of the open client").isNotEmpty();
+      return health;
+    }
+  }
+
+  private static List<String> clientThreadsStartedSince(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> !before.contains(thread) && thread.isAlive())
+        .map(Thread::getName)
+        .filter(name -> name.startsWith("towerline-sdk-") || name.startsWith("HttpClient-"))
+        .collect(Collectors.toList());
   }
 }
