@@ -296,7 +296,10 @@ public final class TowerlineClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** The server's root, e.g. {@code http://lab-host:8080/}: http or https, no query. */
+    /**
+     * The server's root, e.g. {@code http://lab-host:8080/} or {@code https://gw/towerline/}: http
+     * or https, a path ending in {@code /} (an empty path counts as {@code /}), no query.
+     */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
       URI uri;
@@ -315,7 +318,11 @@ public final class TowerlineClient implements AutoCloseable {
         throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + baseUrl);
       }
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      this.baseUrl = uri.resolve(path.endsWith("/") ? path : path + "/");
+      if (!path.endsWith("/")) {
+        // As in Retrofit: operation paths resolve against it, and "…/lab" would drop "lab".
+        throw new IllegalArgumentException("baseUrl must end in /: " + baseUrl);
+      }
+      this.baseUrl = uri.resolve(path);
       return this;
     }
 

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.towerline.protocol.ErrorCode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +112,16 @@ class ErrorMappingTest {
     assertThat(dropped.errorCode()).isEmpty();
     assertThat(dropped).hasCauseInstanceOf(IOException.class).hasMessageContaining("GET ");
 
+    try (ServerSocket resetting = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread resetter = new Thread(() -> resetEveryConnection(resetting), "resetter");
+      resetter.start();
+      try (TowerlineClient reset = TowerlineClient.builder()
+          .baseUrl("http://127.0.0.1:" + resetting.getLocalPort() + "/").retryPolicy(RetryPolicy.none()).build()) {
+        assertThat(catchThrowableOfType(TowerlineTransportException.class, () -> reset.getDevice("emulator-5554")))
+            .hasCauseInstanceOf(IOException.class);
+      }
+    }
+
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -118,6 +130,18 @@ class ErrorMappingTest {
         TowerlineClient.builder().baseUrl("http://127.0.0.1:" + closedPort + "/").retryPolicy(RetryPolicy.none()).build()) {
       assertThat(catchThrowableOfType(TowerlineTransportException.class, refused::health))
           .hasCauseInstanceOf(java.net.ConnectException.class);
+    }
+  }
+
+  /** Accepts, reads the request, then closes with SO_LINGER 0: the client gets a TCP RST. */
+  private static void resetEveryConnection(ServerSocket server) {
+    while (!server.isClosed()) {
+      try (Socket socket = server.accept()) {
+        socket.getInputStream().read(new byte[8192]);
+        socket.setSoLinger(true, 0);
+      } catch (IOException closed) {
+        return;
+      }
     }
   }
 

@@ -40,7 +40,7 @@ final class FaultServer implements AutoCloseable {
   /** Closes the connection without answering, as a crashing server or a proxy would. */
   record Drop() implements Answer {}
 
-  record Recorded(String method, String target, Map<String, List<String>> headers, String body) {
+  record Recorded(String method, String target, String protocol, Map<String, List<String>> headers, String body) {
     String header(String name) {
       List<String> values = headers.get(name);
       return values == null || values.isEmpty() ? null : values.get(0);
@@ -93,7 +93,7 @@ final class FaultServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String target = exchange.getRequestURI().toString();
-    requests.add(new Recorded(exchange.getRequestMethod(), target, Map.copyOf(lowerCase(exchange)), body));
+    requests.add(new Recorded(exchange.getRequestMethod(), target, exchange.getProtocol(), Map.copyOf(lowerCase(exchange)), body));
     Answer answer = script.poll();
     if (answer == null) {
       answer = envelope(500, "INTERNAL_ERROR", "FaultServer has no answer scripted for " + target, "{}");

@@ -18,6 +18,8 @@ class TowerlineClientTest {
     assertThatThrownBy(() -> builder.baseUrl("ftp://lab/"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftp://lab/");
     assertThatThrownBy(() -> builder.baseUrl("http://lab/?x=1")).hasMessageContaining("http://lab/?x=1");
+    assertThatThrownBy(() -> builder.baseUrl("http://lab:8080/towerline"))
+        .hasMessage("baseUrl must end in /: http://lab:8080/towerline");
     assertThatThrownBy(() -> builder.connectTimeout(Duration.ofSeconds(-3)))
         .hasMessage("connectTimeout must be positive: PT-3S");
     assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).hasMessage("readTimeout must be positive: PT0S");
@@ -32,8 +34,8 @@ class TowerlineClientTest {
 
   @Test
   void appliesNamedDefaultsAndNormalisesTheBaseUrl() {
-    try (TowerlineClient client = TowerlineClient.builder().baseUrl("http://127.0.0.1:9/lab").build()) {
-      assertThat(client.baseUrl()).hasToString("http://127.0.0.1:9/lab/");
+    try (TowerlineClient client = TowerlineClient.builder().baseUrl("http://127.0.0.1:9").build()) {
+      assertThat(client.baseUrl()).hasToString("http://127.0.0.1:9/");
       assertThat(client.connectTimeout()).isEqualTo(Duration.ofSeconds(TowerlineClient.DEFAULT_CONNECT_TIMEOUT_SECONDS));
       assertThat(client.readTimeout()).isEqualTo(Duration.ofSeconds(TowerlineClient.DEFAULT_READ_TIMEOUT_SECONDS));
       assertThat(client.retryPolicy()).isSameAs(RetryPolicy.ofDefaults());
@@ -68,6 +70,19 @@ class TowerlineClientTest {
       left = clientThreadsStartedSince(before);
     }
     assertThat(left).isEmpty();
+  }
+
+  @Test
+  void sendsHttp11WithoutAnH2cUpgrade() throws IOException {
+    try (FaultServer server = new FaultServer();
+        TowerlineClient client = TowerlineClient.builder().baseUrl(server.baseUrl()).build()) {
+      server.enqueue(FaultServer.json(200, "{\"status\":\"ok\",\"version\":\"1.1.0\"}"));
+      client.health();
+      FaultServer.Recorded request = server.requests().get(0);
+      assertThat(request.protocol()).isEqualTo("HTTP/1.1");
+      assertThat(request.header("upgrade")).isNull();
+      assertThat(request.header("http2-settings")).isNull();
+    }
   }
 
   @Test
