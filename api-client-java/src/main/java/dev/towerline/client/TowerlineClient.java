@@ -1,6 +1,7 @@
 package dev.towerline.client;
 
 import dev.towerline.client.generated.ApiClient;
+import dev.towerline.client.internal.Paging;
 import dev.towerline.client.generated.model.CreateExecutionRequest;
 import dev.towerline.client.generated.model.DeviceList;
 import dev.towerline.client.generated.model.ExecutionList;
@@ -24,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * The one entry point of the SDK: a client of one Towerline server.
@@ -157,6 +159,18 @@ public final class TowerlineClient implements AutoCloseable {
   }
 
   /**
+   * Every device the query matches, from its page on, as a lazy stream: the next page is fetched
+   * only when the stream reaches it.
+   *
+   * <pre>{@code
+   * towerline.streamDevices(DeviceQuery.all().withLabel("rack-a")).map(Device::getSerial).forEach(System.out::println);
+   * }</pre>
+   */
+  public Stream<Device> streamDevices(DeviceQuery query) {
+    return Paging.stream(query.pageToken(), token -> listDevices(query.withPageToken(token)));
+  }
+
+  /**
    * One device ({@code GET /api/v1/devices/{serial}}).
    *
    * @throws NotFoundException when the server has never seen it
@@ -195,6 +209,11 @@ public final class TowerlineClient implements AutoCloseable {
   public Page<Execution> listExecutions(ExecutionQuery query) {
     ExecutionList list = transport.execute(Call.get("api/v1/executions", query.parameters()), ExecutionList.class);
     return new Page<>(list.getData(), nextPageToken(list.getMetadata()));
+  }
+
+  /** Every execution the query matches, as a lazy stream; see {@link #streamDevices}. */
+  public Stream<Execution> streamExecutions(ExecutionQuery query) {
+    return Paging.stream(query.pageToken(), token -> listExecutions(query.withPageToken(token)));
   }
 
   /**

@@ -107,4 +107,25 @@ class TypedCallsTest {
 
     assertThat(client.health()).isEqualTo(new Health("ok", "1.1.0", Duration.ofHours(1)));
   }
+
+  @Test
+  void streamsDevicesFetchingTheNextPageOnlyWhenReached() {
+    server.enqueue(
+        devicePage("emulator-5554", "tok-2"), devicePage("emulator-5556", null), devicePage("emulator-5554", "tok-2"));
+
+    assertThat(client.streamDevices(DeviceQuery.all().withPageSize(1)).map(Device::getSerial))
+        .containsExactly("emulator-5554", "emulator-5556");
+    assertThat(client.streamDevices(DeviceQuery.all().withPageSize(1)).findFirst()).isPresent();
+
+    assertThat(server.requests()).extracting(FaultServer.Recorded::target).containsExactly(
+        "/api/v1/devices?page_size=1",
+        "/api/v1/devices?page_size=1&page_token=tok-2",
+        "/api/v1/devices?page_size=1");
+  }
+
+  private static FaultServer.Respond devicePage(String serial, String nextToken) {
+    String token = nextToken == null ? "" : ",\"next_page_token\":\"" + nextToken + "\"";
+    return FaultServer.json(200, "{\"data\":[" + Fixtures.DEVICE.replace("emulator-5554", serial) + "],"
+        + "\"metadata\":{\"page_size\":1" + token + "},\"timestamp\":\"2026-11-22T10:15:30Z\"}");
+  }
 }
