@@ -9,6 +9,7 @@ import java.util.Map;
  * @param body sent as JSON, or null for none
  * @param idempotencyKey sent as {@code Idempotency-Key} on every attempt, or null
  * @param idempotentOperation the spec documents a repeat as harmless (cancel)
+ * @param accept the media type asked for; JSON but for the contract documents
  */
 record Call(
     String method,
@@ -16,9 +17,21 @@ record Call(
     Map<String, Object> query,
     Object body,
     String idempotencyKey,
-    boolean idempotentOperation) {
+    boolean idempotentOperation,
+    String accept) {
+
+  static final String JSON = "application/json";
+
+  Call(String method, String path, Map<String, Object> query, Object body, String idempotencyKey,
+      boolean idempotentOperation) {
+    this(method, path, query, body, idempotencyKey, idempotentOperation, JSON);
+  }
 
   static Call get(String path, Map<String, Object> query) {
     return new Call("GET", path, query, null, null, false);
+  }
+
+  static Call getText(String path, String accept) {
+    return new Call("GET", path, Map.of(), null, null, false, accept);
   }
 }

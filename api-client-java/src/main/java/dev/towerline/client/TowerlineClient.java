@@ -4,11 +4,14 @@ import dev.towerline.client.generated.ApiClient;
 import dev.towerline.client.internal.Paging;
 import dev.towerline.client.generated.model.CreateExecutionRequest;
 import dev.towerline.client.generated.model.DeviceList;
+import dev.towerline.client.generated.model.EventList;
 import dev.towerline.client.generated.model.ExecutionList;
 import dev.towerline.client.generated.model.ListMetadata;
 import dev.towerline.client.generated.model.Liveness;
 import dev.towerline.protocol.Device;
 import dev.towerline.protocol.Execution;
+import dev.towerline.protocol.Feed;
+import dev.towerline.protocol.FeedEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -248,6 +251,49 @@ public final class TowerlineClient implements AutoCloseable {
   public Execution cancelExecution(String executionId) {
     return transport.execute(
         new Call("POST", executionPath(executionId) + "/cancel", Map.of(), null, null, true), Execution.class);
+  }
+
+  /**
+   * One page of a feed's event log ({@code GET /api/v1/events}): the events after {@code since}
+   * (0: from the oldest retained), each the same frame, with the same {@code seq}, as on the feed.
+   *
+   * @param pageToken null for the first page
+   * @throws ConflictException ({@code RESYNC_REQUIRED}, 410) when {@code since} is no longer or
+   *     not yet in the log: read the state again, then follow from its {@code seq}
+   */
+  public Page<FeedEvent> listEvents(Feed feed, long since, String pageToken) {
+    Objects.requireNonNull(feed, "feed == null");
+    if (since < 0) {
+      throw new IllegalArgumentException("since must be >= 0: " + since);
+    }
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("feed", feed.value());
+    query.put("since", since);
+    query.put("page_token", pageToken);
+    EventList list = transport.execute(Call.get("api/v1/events", query), EventList.class);
+    return new Page<>(list.getData(), list.getMetadata() == null ? null : list.getMetadata().getNextPageToken());
+  }
+
+  /** A feed's events after {@code since} as a lazy stream; see {@link #listEvents}. */
+  public Stream<FeedEvent> streamEvents(Feed feed, long since) {
+    return Paging.stream(null, token -> listEvents(feed, since, token));
+  }
+
+  /** The server's {@code openapi.yaml}, as text. */
+  public String openApiDocument() {
+    return transport.execute(Call.getText("api/v1/openapi.yaml", "application/yaml"), String.class);
+  }
+
+  /** The server's {@code asyncapi.yaml}, as text. */
+  public String asyncApiDocument() {
+    return transport.execute(Call.getText("api/v1/asyncapi.yaml", "application/yaml"), String.class);
+  }
+
+  /** One JSON Schema file both documents reference, e.g. {@code device.json}, as text. */
+  public String schemaDocument(String file) {
+    Objects.requireNonNull(file, "file == null");
+    return transport.execute(
+        Call.getText("api/v1/schemas/" + Transport.encode(file), "application/schema+json"), String.class);
   }
 
   /** The server's liveness ({@code GET /health}). */

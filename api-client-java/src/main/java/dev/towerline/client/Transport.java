@@ -82,8 +82,8 @@ final class Transport {
   }
 
   private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
-    if (type == Void.class) {
-      return null;
+    if (type == String.class) {
+      return type.cast(new String(response.body(), StandardCharsets.UTF_8));
     }
     try {
       return json.readValue(response.body(), type);
@@ -116,7 +116,7 @@ final class Transport {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri(call))
             .timeout(client.readTimeout())
-            .header("Accept", "application/json")
+            .header("Accept", call.accept())
             .header("User-Agent", client.userAgent());
     client.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
     if (call.idempotencyKey() != null) {
