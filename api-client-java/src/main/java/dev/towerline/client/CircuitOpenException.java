@@ -1,6 +1,11 @@
 package dev.towerline.client;
 
-/** The device's circuit breaker on the server is open after repeated ADB failures ({@code DEVICE_CIRCUIT_OPEN}, 503): calls to it fail fast until {@link #retryAfter()} has passed. */
+/**
+ * A circuit breaker refused the call; the message names which. Either the device's breaker on
+ * the server, open after repeated ADB failures ({@code DEVICE_CIRCUIT_OPEN}, 503), or the SDK's
+ * own breaker around the server (see {@link BreakerPolicy}; {@link #httpStatus()} 0, nothing was
+ * sent). Calls fail fast until {@link #retryAfter()} has passed.
+ */
 public class CircuitOpenException extends UnavailableException {
 
   private static final long serialVersionUID = 1L;

@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  *
  * <p>Defaults: connect time-out {@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s, read time-out
  * {@value #DEFAULT_READ_TIMEOUT_SECONDS} s, {@link RetryPolicy#ofDefaults()}, user agent
- * {@value #DEFAULT_USER_AGENT}, no bearer token. Requests use HTTP/1.1 (the server does not
+ * {@value #DEFAULT_USER_AGENT}, {@link BreakerPolicy#ofDefaults()}, no bearer token. Requests use HTTP/1.1 (the server does not
  * speak h2c) over connections the JDK client keeps alive and reuses.
  *
  * <p>Immutable and thread-safe: share one instance. {@link #close()} releases its threads and
@@ -63,6 +63,7 @@ public final class TowerlineClient implements AutoCloseable {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final RetryPolicy retryPolicy;
+  private final BreakerPolicy breakerPolicy;
   private final String userAgent;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -77,6 +78,7 @@ public final class TowerlineClient implements AutoCloseable {
     this.connectTimeout = builder.connectTimeout;
     this.readTimeout = builder.readTimeout;
     this.retryPolicy = builder.retryPolicy;
+    this.breakerPolicy = builder.breakerPolicy;
     this.userAgent = builder.userAgent;
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
@@ -89,7 +91,9 @@ public final class TowerlineClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build());
-    this.transport = new Transport(this, ApiClient.createDefaultObjectMapper());
+    this.transport =
+        new Transport(this, ApiClient.createDefaultObjectMapper(),
+            new ServerBreaker("towerline " + baseUrl, breakerPolicy, clock));
   }
 
   public static Builder builder() {
@@ -105,6 +109,7 @@ public final class TowerlineClient implements AutoCloseable {
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)
         .retryPolicy(retryPolicy)
+        .breakerPolicy(breakerPolicy)
         .userAgent(userAgent)
         .clock(clock)
         .sleeper(sleeper);
@@ -128,6 +133,10 @@ public final class TowerlineClient implements AutoCloseable {
 
   public RetryPolicy retryPolicy() {
     return retryPolicy;
+  }
+
+  public BreakerPolicy breakerPolicy() {
+    return breakerPolicy;
   }
 
   public String userAgent() {
@@ -355,6 +364,7 @@ public final class TowerlineClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS);
     private Duration readTimeout = Duration.ofSeconds(DEFAULT_READ_TIMEOUT_SECONDS);
     private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+    private BreakerPolicy breakerPolicy = BreakerPolicy.ofDefaults();
     private String userAgent = DEFAULT_USER_AGENT;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -416,6 +426,12 @@ public final class TowerlineClient implements AutoCloseable {
 
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** When to stop calling a server that is not there; {@link BreakerPolicy#disabled()} for never. */
+    public Builder breakerPolicy(BreakerPolicy breakerPolicy) {
+      this.breakerPolicy = Objects.requireNonNull(breakerPolicy, "breakerPolicy == null");
       return this;
     }
 

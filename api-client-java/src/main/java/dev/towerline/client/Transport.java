@@ -20,7 +20,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends a {@link Call} with retries: Retry(attempt). Each attempt is one HTTP exchange; its
+ * Sends a {@link Call} as Retry(CircuitBreaker(attempt)). Each attempt is one HTTP exchange; its
  * failure is classified by {@link RetryRules#shouldRetry} and waited out by {@link Backoff},
  * within the policy's attempt and time budgets, on the client's clock and sleeper.
  */
@@ -28,10 +28,12 @@ final class Transport {
 
   private final TowerlineClient client;
   private final ObjectMapper json;
+  private final ServerBreaker breaker;
 
-  Transport(TowerlineClient client, ObjectMapper json) {
+  Transport(TowerlineClient client, ObjectMapper json, ServerBreaker breaker) {
     this.client = client;
     this.json = json;
+    this.breaker = breaker;
   }
 
   <T> T execute(Call call, Class<T> type) {
@@ -44,9 +46,13 @@ final class Transport {
       TowerlineException failure;
       int status = 0;
       IOException ioFailure = null;
+      // An open breaker refuses at once; its CircuitOpenException is not retried.
+      breaker.acquire();
+      long startNanos = System.nanoTime();
       try {
         HttpResponse<byte[]> response = client.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
         status = response.statusCode();
+        breaker.record(startNanos, status == 502 || status == 503 || status == 504, null);
         if (status / 100 == 2) {
           return read(response, type);
         }
@@ -54,6 +60,7 @@ final class Transport {
       } catch (IOException e) {
         ioFailure = e;
         failure = new TowerlineTransportException(describe(request, attempt) + ": " + e, e);
+        breaker.record(startNanos, true, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TowerlineTransportException("Interrupted: " + describe(request, attempt), e);
