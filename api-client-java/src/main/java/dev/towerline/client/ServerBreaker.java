@@ -64,7 +64,10 @@ final class ServerBreaker {
     }
   }
 
-  String state() {
-    return breaker.getState().name();
+  /** Gives back the permission of an attempt that was abandoned before it had an outcome. */
+  void release() {
+    if (policy.enabled()) {
+      breaker.releasePermission();
+    }
   }
 }

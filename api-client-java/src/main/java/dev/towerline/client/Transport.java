@@ -62,6 +62,8 @@ final class Transport {
         failure = new TowerlineTransportException(describe(request, attempt) + ": " + e, e);
         breaker.record(startNanos, true, e);
       } catch (InterruptedException e) {
+        // Neither success nor failure: give back the permission, or a half-open breaker stays stuck.
+        breaker.release();
         Thread.currentThread().interrupt();
         throw new TowerlineTransportException("Interrupted: " + describe(request, attempt), e);
       }
