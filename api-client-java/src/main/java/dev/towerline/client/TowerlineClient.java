@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -65,6 +66,7 @@ public final class TowerlineClient implements AutoCloseable {
   private final RetryPolicy retryPolicy;
   private final BreakerPolicy breakerPolicy;
   private final String userAgent;
+  private final Consumer<DeprecationNotice> deprecationListener;
   private final Clock clock;
   private final Sleeper sleeper;
   private final ExecutorService executor;
@@ -80,6 +82,7 @@ public final class TowerlineClient implements AutoCloseable {
     this.retryPolicy = builder.retryPolicy;
     this.breakerPolicy = builder.breakerPolicy;
     this.userAgent = builder.userAgent;
+    this.deprecationListener = builder.deprecationListener;
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
     this.executor = newExecutor();
@@ -111,6 +114,7 @@ public final class TowerlineClient implements AutoCloseable {
         .retryPolicy(retryPolicy)
         .breakerPolicy(breakerPolicy)
         .userAgent(userAgent)
+        .deprecationListener(deprecationListener)
         .clock(clock)
         .sleeper(sleeper);
   }
@@ -143,6 +147,10 @@ public final class TowerlineClient implements AutoCloseable {
     return userAgent;
   }
 
+  Consumer<DeprecationNotice> deprecationListener() {
+    return deprecationListener;
+  }
+
   Clock clock() {
     return clock;
   }
@@ -161,7 +169,7 @@ public final class TowerlineClient implements AutoCloseable {
 
   /** One page of devices ({@code GET /api/v1/devices}); retried on transient failures. */
   public Page<Device> listDevices(DeviceQuery query) {
-    DeviceList list = transport.execute(Call.get("api/v1/devices", query.parameters()), DeviceList.class);
+    DeviceList list = transport.execute(Call.get("listDevices", "api/v1/devices", query.parameters()), DeviceList.class);
     return new Page<>(list.getData(), nextPageToken(list.getMetadata()));
   }
 
@@ -188,7 +196,7 @@ public final class TowerlineClient implements AutoCloseable {
    * @throws NotFoundException when the server has never seen it
    */
   public Device getDevice(String serial) {
-    return transport.execute(Call.get("api/v1/devices/" + Transport.encode(serial), Map.of()), Device.class);
+    return transport.execute(Call.get("getDevice", "api/v1/devices/" + Transport.encode(serial), Map.of()), Device.class);
   }
 
   /** Runs {@code command} on the device; see {@link #createExecution(NewExecution)}. */
@@ -209,17 +217,17 @@ public final class TowerlineClient implements AutoCloseable {
             .command(execution.command())
             .timeoutSeconds(execution.timeoutSeconds());
     String key = execution.idempotencyKey() != null ? execution.idempotencyKey() : UUID.randomUUID().toString();
-    return transport.execute(new Call("POST", "api/v1/executions", Map.of(), body, key, false), Execution.class);
+    return transport.execute(new Call("createExecution", "POST", "api/v1/executions", Map.of(), body, key, false), Execution.class);
   }
 
   /** One execution ({@code GET /api/v1/executions/{id}}); throws {@link NotFoundException}. */
   public Execution getExecution(String executionId) {
-    return transport.execute(Call.get(executionPath(executionId), Map.of()), Execution.class);
+    return transport.execute(Call.get("getExecution", executionPath(executionId), Map.of()), Execution.class);
   }
 
   /** One page of executions ({@code GET /api/v1/executions}), newest first by default. */
   public Page<Execution> listExecutions(ExecutionQuery query) {
-    ExecutionList list = transport.execute(Call.get("api/v1/executions", query.parameters()), ExecutionList.class);
+    ExecutionList list = transport.execute(Call.get("listExecutions", "api/v1/executions", query.parameters()), ExecutionList.class);
     return new Page<>(list.getData(), nextPageToken(list.getMetadata()));
   }
 
@@ -240,7 +248,7 @@ public final class TowerlineClient implements AutoCloseable {
     query.put("offset", offset);
     dev.towerline.client.generated.model.ExecutionOutput output =
         transport.execute(
-            Call.get(executionPath(executionId) + "/output", query),
+            Call.get("getExecutionOutput", executionPath(executionId) + "/output", query),
             dev.towerline.client.generated.model.ExecutionOutput.class);
     return new ExecutionOutput(
         output.getExecutionId(),
@@ -259,7 +267,7 @@ public final class TowerlineClient implements AutoCloseable {
    */
   public Execution cancelExecution(String executionId) {
     return transport.execute(
-        new Call("POST", executionPath(executionId) + "/cancel", Map.of(), null, null, true), Execution.class);
+        new Call("cancelExecution", "POST", executionPath(executionId) + "/cancel", Map.of(), null, null, true), Execution.class);
   }
 
   /**
@@ -279,7 +287,7 @@ public final class TowerlineClient implements AutoCloseable {
     query.put("feed", feed.value());
     query.put("since", since);
     query.put("page_token", pageToken);
-    EventList list = transport.execute(Call.get("api/v1/events", query), EventList.class);
+    EventList list = transport.execute(Call.get("listEvents", "api/v1/events", query), EventList.class);
     return new Page<>(list.getData(), list.getMetadata() == null ? null : list.getMetadata().getNextPageToken());
   }
 
@@ -290,24 +298,24 @@ public final class TowerlineClient implements AutoCloseable {
 
   /** The server's {@code openapi.yaml}, as text. */
   public String openApiDocument() {
-    return transport.execute(Call.getText("api/v1/openapi.yaml", "application/yaml"), String.class);
+    return transport.execute(Call.getText("getOpenApiDocument", "api/v1/openapi.yaml", "application/yaml"), String.class);
   }
 
   /** The server's {@code asyncapi.yaml}, as text. */
   public String asyncApiDocument() {
-    return transport.execute(Call.getText("api/v1/asyncapi.yaml", "application/yaml"), String.class);
+    return transport.execute(Call.getText("getAsyncApiDocument", "api/v1/asyncapi.yaml", "application/yaml"), String.class);
   }
 
   /** One JSON Schema file both documents reference, e.g. {@code device.json}, as text. */
   public String schemaDocument(String file) {
     Objects.requireNonNull(file, "file == null");
     return transport.execute(
-        Call.getText("api/v1/schemas/" + Transport.encode(file), "application/schema+json"), String.class);
+        Call.getText("getSchema", "api/v1/schemas/" + Transport.encode(file), "application/schema+json"), String.class);
   }
 
   /** The server's liveness ({@code GET /health}). */
   public Health health() {
-    Liveness liveness = transport.execute(Call.get("health", Map.of()), Liveness.class);
+    Liveness liveness = transport.execute(Call.get("getLiveness", "health", Map.of()), Liveness.class);
     return new Health(
         liveness.getStatus() == null ? null : liveness.getStatus().getValue(),
         liveness.getVersion(),
@@ -366,6 +374,7 @@ public final class TowerlineClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
     private BreakerPolicy breakerPolicy = BreakerPolicy.ofDefaults();
     private String userAgent = DEFAULT_USER_AGENT;
+    private Consumer<DeprecationNotice> deprecationListener = notice -> {};
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -442,6 +451,15 @@ public final class TowerlineClient implements AutoCloseable {
         throw new IllegalArgumentException("userAgent must be printable ASCII: " + userAgent);
       }
       this.userAgent = userAgent;
+      return this;
+    }
+
+    /**
+     * Told the first time each operation answers as deprecated (besides one logged warning);
+     * called on the calling thread. Default: nothing.
+     */
+    public Builder deprecationListener(Consumer<DeprecationNotice> deprecationListener) {
+      this.deprecationListener = Objects.requireNonNull(deprecationListener, "deprecationListener == null");
       return this;
     }
 

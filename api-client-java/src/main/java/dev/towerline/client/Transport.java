@@ -3,6 +3,7 @@ package dev.towerline.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.client.internal.Backoff;
+import dev.towerline.client.internal.DeprecationHeaders;
 import dev.towerline.client.internal.Envelope;
 import dev.towerline.client.internal.RetryAfter;
 import dev.towerline.client.internal.RetryRules;
@@ -16,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,9 +29,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Transport {
 
+  private static final System.Logger LOG = System.getLogger(TowerlineClient.class.getName());
+
   private final TowerlineClient client;
   private final ObjectMapper json;
   private final ServerBreaker breaker;
+  private final Set<String> deprecatedOperationsSeen = ConcurrentHashMap.newKeySet();
 
   Transport(TowerlineClient client, ObjectMapper json, ServerBreaker breaker) {
     this.client = client;
@@ -52,6 +58,7 @@ final class Transport {
       try {
         HttpResponse<byte[]> response = client.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
         status = response.statusCode();
+        noticeDeprecation(call, response);
         breaker.record(startNanos, status == 502 || status == 503 || status == 504, null);
         if (status / 100 == 2) {
           return read(response, type);
@@ -78,6 +85,28 @@ final class Transport {
         throw failure;
       }
       sleep(delay, request, attempt);
+    }
+  }
+
+  private void noticeDeprecation(Call call, HttpResponse<byte[]> response) {
+    String deprecation = response.headers().firstValue("Deprecation").orElse(null);
+    if (deprecation == null || !deprecatedOperationsSeen.add(call.operation())) {
+      return;
+    }
+    DeprecationNotice notice =
+        new DeprecationNotice(
+            call.operation(),
+            DeprecationHeaders.deprecatedAt(deprecation),
+            DeprecationHeaders.sunset(response.headers().firstValue("Sunset").orElse(null)),
+            DeprecationHeaders.link(response.headers().allValues("Link")));
+    LOG.log(System.Logger.Level.WARNING,
+        "Towerline operation {0} is deprecated (since {1}, sunset {2}); see {3}",
+        notice.operation(), notice.deprecatedAt(), notice.sunset(), notice.link());
+    try {
+      client.deprecationListener().accept(notice);
+    } catch (RuntimeException e) {
+      // A faulty listener must not fail a call that succeeded.
+      LOG.log(System.Logger.Level.WARNING, "Deprecation listener failed", e);
     }
   }
 
