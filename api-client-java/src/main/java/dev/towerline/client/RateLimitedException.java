@@ -1,0 +1,11 @@
+package dev.towerline.client;
+
+/** The server or the device's queue is full ({@code QUEUE_FULL}, 429); {@link #retryAfter()} says when to try again. The SDK has already retried within its {@link RetryPolicy}. */
+public class RateLimitedException extends TowerlineException {
+
+  private static final long serialVersionUID = 1L;
+
+  RateLimitedException(ServerError error) {
+    super(error);
+  }
+}
