@@ -26,9 +26,11 @@ public final class ClientFrameContract {
   }
 
   private final Map<String, JsonSchema> schemasByType;
+  private final List<String> types;
 
   private ClientFrameContract(Map<String, JsonSchema> schemasByType) {
     this.schemasByType = Map.copyOf(schemasByType);
+    this.types = List.copyOf(schemasByType.keySet());
   }
 
   /** The client frames of the contract bundled with the server. */
@@ -37,7 +39,8 @@ public final class ClientFrameContract {
   }
 
   /**
-   * @throws IllegalStateException when a client message's payload is not a shared schema file
+   * @throws IllegalStateException when a client message's payload is not a shared schema file, or
+   *     asyncapi.yaml declares no message a client may send
    */
   static ClientFrameContract read(JsonNode asyncApi) {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
@@ -61,7 +64,15 @@ public final class ClientFrameContract {
         schemas.put(type, schema);
       }
     }
+    if (schemas.isEmpty()) {
+      throw new IllegalStateException("asyncapi.yaml declares no message a client may send");
+    }
     return new ClientFrameContract(schemas);
+  }
+
+  /** The frame types a client may send, in the order asyncapi.yaml declares them. */
+  public List<String> types() {
+    return types;
   }
 
   /** Every way {@code frame} breaks its type's schema, and text no encoder takes; empty when it conforms. */
