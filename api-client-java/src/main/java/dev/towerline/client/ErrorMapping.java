@@ -17,12 +17,13 @@ final class ErrorMapping {
   private static TowerlineException byCode(ErrorCode code, ServerError error) {
     return switch (code) {
       case INVALID_PARAMETER, INVALID_PAGE_TOKEN, VALIDATION_FAILED, MALFORMED_JSON -> new ValidationException(error);
-      case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> new InvalidRequestException(error);
+      case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, MISDIRECTED_REQUEST, COMMAND_NOT_ALLOWED ->
+          new InvalidRequestException(error);
       case UNAUTHENTICATED, FORBIDDEN -> new NotAuthorizedException(error);
       case ROUTE_NOT_FOUND, DEVICE_NOT_FOUND, EXECUTION_NOT_FOUND -> new NotFoundException(error);
       case DEVICE_NOT_READY, EXECUTION_NOT_CANCELLABLE, IDEMPOTENCY_KEY_IN_USE, RESYNC_REQUIRED -> new ConflictException(error);
       case IDEMPOTENCY_KEY_REUSED -> new IdempotencyKeyReusedException(error);
-      case QUEUE_FULL -> new RateLimitedException(error);
+      case QUEUE_FULL, RATE_LIMITED -> new RateLimitedException(error);
       case DEVICE_CIRCUIT_OPEN -> new CircuitOpenException(error);
       case REQUEST_TIMEOUT, ADB_UNAVAILABLE, DATABASE_UNAVAILABLE, SERVICE_UNAVAILABLE, HEALTH_CHECK_FAILED ->
           new UnavailableException(error);

@@ -47,7 +47,7 @@ class ContractValidatorTest {
             () -> validator.checkResponse("GET", "/api/v1/devices/x", 202, json(), device("closed")))
         .hasMessage(
             "getDevice (GET /api/v1/devices/{serial}) answered 202, a status the contract does not "
-                + "document for it (documented: 200, 400, 404, 406, 408, 413, 500, 503)");
+                + "document for it (documented: 200, 400, 401, 403, 404, 406, 408, 413, 421, 429, 500, 503)");
   }
 
   @Test
