@@ -23,14 +23,16 @@ public final class Contract {
   private final String openapi;
   private final String asyncapi;
   private final boolean whole;
+  private final String label;
 
-  private Contract(FileSource source, String openapi, String asyncapi, boolean whole) {
+  private Contract(FileSource source, String openapi, String asyncapi, boolean whole, String label) {
     this.documents = new Documents(source);
+    this.label = label;
     this.openapi = openapi;
     this.asyncapi = asyncapi;
     this.whole = whole;
     if (openapi == null && asyncapi == null) {
-      throw new UsageException("not a contract: " + source.label() + " holds neither " + OPENAPI + " nor " + ASYNCAPI);
+      throw new UsageException("not a contract: " + label + " holds neither " + OPENAPI + " nor " + ASYNCAPI);
     }
     document(openapi, "openapi");
     document(asyncapi, "asyncapi");
@@ -49,6 +51,9 @@ public final class Contract {
     if (Files.isRegularFile(path)) {
       return file(path, argument);
     }
+    if (argument.matches("(?i).*\\.(ya?ml|json)")) {
+      throw new UsageException("no such file: " + argument);
+    }
     return git(workingDirectory, argument, specDir);
   }
 
@@ -57,22 +62,24 @@ public final class Contract {
     if (!has(folder, OPENAPI) && !has(folder, ASYNCAPI) && Files.isDirectory(folder.resolve(DEFAULT_SPEC_DIR))) {
       contract = folder.resolve(DEFAULT_SPEC_DIR);
     }
-    return new Contract(new FolderSource(contract, label), has(contract, OPENAPI) ? OPENAPI : null,
-        has(contract, ASYNCAPI) ? ASYNCAPI : null, true);
+    String sourceLabel = contract.equals(folder) ? label : label + "/" + DEFAULT_SPEC_DIR;
+    return new Contract(new FolderSource(contract, sourceLabel), has(contract, OPENAPI) ? OPENAPI : null,
+        has(contract, ASYNCAPI) ? ASYNCAPI : null, true, sourceLabel);
   }
 
   /** One document alone; the schema files it references are read next to it. */
   public static Contract file(Path file, String label) {
     String name = file.getFileName().toString();
     Path folder = file.toAbsolutePath().getParent();
-    FolderSource source = new FolderSource(folder, label);
+    Path labelParent = Path.of(label).getParent();
+    FolderSource source = new FolderSource(folder, labelParent == null ? "." : labelParent.toString());
     JsonNode tree = new Documents(source).tree(name)
         .orElseThrow(() -> new UsageException("no such file: " + file));
     if (tree.has("openapi")) {
-      return new Contract(source, name, null, false);
+      return new Contract(source, name, null, false, label);
     }
     if (tree.has("asyncapi")) {
-      return new Contract(source, null, name, false);
+      return new Contract(source, null, name, false, label);
     }
     throw new UsageException("not a spec: " + label + " has neither an 'openapi' nor an 'asyncapi' field");
   }
@@ -81,7 +88,7 @@ public final class Contract {
     GitSource source = GitSource.at(repository, ref, specDir);
     boolean hasOpenapi = source.read(OPENAPI).isPresent();
     boolean hasAsyncapi = source.read(ASYNCAPI).isPresent();
-    return new Contract(source, hasOpenapi ? OPENAPI : null, hasAsyncapi ? ASYNCAPI : null, true);
+    return new Contract(source, hasOpenapi ? OPENAPI : null, hasAsyncapi ? ASYNCAPI : null, true, source.label());
   }
 
   private static boolean has(Path folder, String name) {
@@ -95,7 +102,7 @@ public final class Contract {
   }
 
   public String label() {
-    return documents.source().label();
+    return label;
   }
 
   public Documents documents() {

@@ -27,9 +27,11 @@ public final class Documents {
 
   /** The tree of {@code relativePath}, or empty when the version has no such file. */
   public Optional<JsonNode> tree(String relativePath) {
-    return parsed.computeIfAbsent(relativePath, path -> source.read(path).map(text -> parse(path, text)));
+    return parsed.computeIfAbsent(relativePath,
+        path -> source.read(path).map(text -> parse(source.label() + "/" + path, text)));
   }
 
+  /** @param path the file as a person finds it, for messages; its extension picks JSON or YAML */
   static JsonNode parse(String path, String text) {
     ObjectMapper mapper = path.endsWith(".json") ? JSON : YAML;
     try {
@@ -40,7 +42,8 @@ public final class Documents {
       return tree;
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new UsageException("not a spec: " + path + " does not parse" + where + ": " + e.getOriginalMessage());
+      String problem = e.getOriginalMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+      throw new UsageException("not a spec: " + path + " does not parse" + where + ": " + problem);
     }
   }
 }
