@@ -46,7 +46,7 @@ public final class Main {
         return DiffReport.EXIT_COMPATIBLE;
       }
       String base = options.baseLatestRelease != null
-          ? Releases.latest(workingDirectory.resolve(options.baseLatestRelease)).toString()
+          ? relative(workingDirectory, Releases.latest(workingDirectory.resolve(options.baseLatestRelease)))
           : options.base;
       Clock effective = options.today == null ? clock
           : Clock.fixed(options.today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
@@ -76,6 +76,13 @@ public final class Main {
       err.println("contract-diff: cannot write: " + e.getMessage());
       return DiffReport.EXIT_USAGE;
     }
+  }
+
+  /** {@code api-spec/releases/1.0.0} rather than an absolute path, for the report's title. */
+  private static String relative(Path workingDirectory, Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path cwd = workingDirectory.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
   }
 
   private static final class Options {
