@@ -122,6 +122,23 @@ class CommandLineTest {
     assertThat(sameCommit.out()).contains("PASS: 0 breaking, 0 compatible, 0 informational").contains("No differences.");
   }
 
+  @Test
+  void comparesOneDocumentGivenAsAFileWithTheSchemaFilesNextToIt() {
+    ContractCopy.of(tmp.resolve("candidate"))
+        .edit("schemas/pong.json", s -> ContractCopy.arr(s, "/required").add("nonce"))
+        .edit("openapi.yaml", r -> ContractCopy.remove(ContractCopy.obj(r, "/paths"), "/api/v1/events"))
+        .version("1.2.0");
+
+    Run run = run(tmp, "--base", ContractCopy.SHIPPED.resolve("asyncapi.yaml").toString(),
+        "--candidate", "candidate/asyncapi.yaml", "--format", "json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("\"rule\" : \"request.property-became-required\"")
+        .contains("frame pong (client → server)")
+        .doesNotContain("openapi.operation-removed");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', value = {
       "missing file; --base; missing/openapi.yaml; contract-diff: no such file: missing/openapi.yaml",

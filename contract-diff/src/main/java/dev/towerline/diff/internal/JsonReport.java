@@ -31,6 +31,7 @@ public final class JsonReport {
     for (Severity severity : Severity.values()) {
       counts.put(severity.label(), report.count(severity));
     }
+    counts.put("accepted", report.accepted().size());
     changes(root.putArray("violations"), report.violations());
     changes(root.putArray("changes"), report.changes());
     changes(root.putArray("accepted"), report.accepted());
