@@ -94,7 +94,7 @@ public final class SchemaDiff {
     for (String name : fieldNames(bProps.node())) {
       Located removed = bProps.child(name);
       if (cProps.node().has(name)) {
-        compare(removed, cProps.child(name), direction, where, visited);
+        compare(bProps.child(name), cProps.child(name), direction, where, visited);
       } else if (direction == Direction.RESPONSE) {
         sunset.judgeRemoval(removed, log, "response.property-removed", where,
             "clients that read '" + name + "' no longer get it");
