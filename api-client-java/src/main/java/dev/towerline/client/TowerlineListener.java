@@ -11,10 +11,10 @@ import java.time.Duration;
  * TowerlineClient towerline = TowerlineClient.builder()
  *     .baseUrl("http://lab-host:8080/")
  *     .listener(new TowerlineListener() {
- *       @Override public void responseReceived(String operation, int status, Duration duration) {
+ *       public void responseReceived(String operation, int status, Duration duration) {
  *         metrics.timer("towerline." + operation, "status", status).record(duration);
  *       }
- *       @Override public void retryScheduled(String operation, int attempt, Duration delay, TowerlineException cause) {
+ *       public void retryScheduled(String operation, int attempt, Duration delay, TowerlineException cause) {
  *         log.warn("{} attempt {} failed ({}); retrying in {}", operation, attempt, cause.getMessage(), delay);
  *       }
  *     })

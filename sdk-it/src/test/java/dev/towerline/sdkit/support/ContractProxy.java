@@ -35,9 +35,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * any answer broke the contract. It can also lose an answer: forward the request, let the server
  * act on it, then drop the connection instead of relaying the answer.
  *
+ * <p>Register it after the server, both as {@code @RegisterExtension} fields, the proxy with the
+ * higher {@code @Order}:
+ *
  * <pre>{@code
- * @RegisterExtension @Order(1) static final RunningServer server = new RunningServer();
- * @RegisterExtension @Order(2) static final ContractProxy proxy = ContractProxy.inFrontOf(() -> server.uri("/"));
+ * static final RunningServer server = new RunningServer();                                // @Order(1)
+ * static final ContractProxy proxy = ContractProxy.inFrontOf(() -> server.uri("/"));      // @Order(2)
  *
  * TowerlineClient client = TowerlineClient.builder().baseUrl(proxy.baseUrl()).build();
  * }</pre>
