@@ -11,6 +11,13 @@ import java.time.Duration;
  * Answers of the server (2xx, 4xx, 500) count as successes: the server is there.
  *
  * <p>Immutable; {@link #disabled()} turns the breaker off.
+ *
+ * <pre>{@code
+ * TowerlineClient towerline = TowerlineClient.builder()
+ *     .baseUrl(url)
+ *     .breakerPolicy(BreakerPolicy.custom().openDuration(Duration.ofSeconds(10)).build())
+ *     .build();
+ * }</pre>
  */
 public final class BreakerPolicy {
 

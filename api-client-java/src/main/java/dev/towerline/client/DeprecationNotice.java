@@ -5,8 +5,15 @@ import java.time.Instant;
 /**
  * The server answered an operation it has deprecated ({@code Deprecation}, {@code Sunset} and
  * {@code Link} headers, RFC 9745 / RFC 8594). The SDK logs one warning per operation and client,
- * and hands the first notice of each operation to the listener set with {@link
- * TowerlineClient.Builder#deprecationListener}.
+ * and hands the first notice of each operation to {@link TowerlineListener#deprecated}.
+ *
+ * <pre>{@code
+ * TowerlineClient.builder().baseUrl(url).listener(new TowerlineListener() {
+ *   public void deprecated(DeprecationNotice notice) {
+ *     log.warn("{} is deprecated, gone after {}: {}", notice.operation(), notice.sunset(), notice.link());
+ *   }
+ * }).build();
+ * }</pre>
  *
  * @param operation the spec's operationId, e.g. {@code getLegacyStatus}
  * @param deprecatedAt when it was deprecated; null if the header was not a date

@@ -6,6 +6,16 @@ import dev.towerline.protocol.ExecutionStatus;
  * A slice of an execution's output, from {@link TowerlineClient#getExecutionOutput(String, long)}.
  * Read on from {@link #nextOffset()} until {@link #complete()}.
  *
+ * <pre>{@code
+ * long offset = 0;
+ * ExecutionOutput piece;
+ * do {
+ *   piece = towerline.getExecutionOutput(id, offset);
+ *   System.out.print(piece.data());
+ *   offset = piece.nextOffset();
+ * } while (!piece.complete());   // or simply: towerline.streamOutput(id).forEach(System.out::print)
+ * }</pre>
+ *
  * @param offset where {@link #data()} starts in the output
  * @param nextOffset where the next slice starts
  * @param complete the execution has finished and no output follows {@link #nextOffset()}

@@ -9,6 +9,13 @@ import java.util.Map;
 /**
  * Which executions {@link TowerlineClient#listExecutions(ExecutionQuery)} lists, and which page.
  * Every field is optional (null: the server's default); each {@code withX} returns a copy.
+ *
+ * <pre>{@code
+ * Page<Execution> failedToday = towerline.listExecutions(ExecutionQuery.all()
+ *     .withStatus(ExecutionStatus.FAILED)
+ *     .withCreatedAfter(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS))
+ *     .withPageSize(100));
+ * }</pre>
  */
 public record ExecutionQuery(
     Integer pageSize,

@@ -1,5 +1,6 @@
 package dev.towerline.client;
 
+import dev.towerline.protocol.BreakerState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
@@ -17,7 +18,7 @@ final class ServerBreaker {
   private final Clock clock;
   private final AtomicReference<Instant> openedAt = new AtomicReference<>();
 
-  ServerBreaker(String name, BreakerPolicy policy, Clock clock) {
+  ServerBreaker(String name, BreakerPolicy policy, Clock clock, TowerlineListener listener) {
     this.policy = policy;
     this.clock = clock;
     this.breaker =
@@ -31,8 +32,13 @@ final class ServerBreaker {
                 .clock(clock)
                 .build());
     breaker.getEventPublisher().onStateTransition(event -> {
-      if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+      CircuitBreaker.State from = event.getStateTransition().getFromState();
+      CircuitBreaker.State to = event.getStateTransition().getToState();
+      if (to == CircuitBreaker.State.OPEN) {
         openedAt.set(clock.instant());
+      }
+      if (publicState(from) != null && publicState(to) != null) {
+        listener.breakerStateChanged(name, publicState(from), publicState(to));
       }
     });
   }
@@ -62,6 +68,16 @@ final class ServerBreaker {
     } else {
       breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** The contract's name for a state; null for resilience4j's own (disabled, forced open, …). */
+  private static BreakerState publicState(CircuitBreaker.State state) {
+    return switch (state) {
+      case CLOSED -> BreakerState.CLOSED;
+      case OPEN -> BreakerState.OPEN;
+      case HALF_OPEN -> BreakerState.HALF_OPEN;
+      default -> null;
+    };
   }
 
   /** Gives back the permission of an attempt that was abandoned before it had an outcome. */

@@ -5,6 +5,14 @@ import java.time.Duration;
 /**
  * Waits between retries. Tests pass one that advances a fake {@link java.time.Clock} instead of
  * sleeping (resilience4j {@code MockClock} style).
+ *
+ * <pre>{@code
+ * TowerlineClient client = TowerlineClient.builder()
+ *     .baseUrl(url)
+ *     .clock(fakeClock)
+ *     .sleeper(duration -> fakeClock.advance(duration))   // retries and polls take no real time
+ *     .build();
+ * }</pre>
  */
 @FunctionalInterface
 public interface Sleeper {

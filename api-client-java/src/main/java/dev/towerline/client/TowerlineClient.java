@@ -28,7 +28,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -66,13 +65,14 @@ public final class TowerlineClient implements AutoCloseable {
   private final RetryPolicy retryPolicy;
   private final BreakerPolicy breakerPolicy;
   private final String userAgent;
-  private final Consumer<DeprecationNotice> deprecationListener;
+  private final SafeListener listener;
   private final Clock clock;
   private final Sleeper sleeper;
   private final ExecutorService executor;
   // Cleared by close(): on Java 17 the JDK client's selector thread ends once it is unreachable.
   private final AtomicReference<HttpClient> http;
   private final Transport transport;
+  private final ExecutionPolling polling;
 
   private TowerlineClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
@@ -82,7 +82,7 @@ public final class TowerlineClient implements AutoCloseable {
     this.retryPolicy = builder.retryPolicy;
     this.breakerPolicy = builder.breakerPolicy;
     this.userAgent = builder.userAgent;
-    this.deprecationListener = builder.deprecationListener;
+    this.listener = new SafeListener(builder.listener);
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
     this.executor = newExecutor();
@@ -96,7 +96,8 @@ public final class TowerlineClient implements AutoCloseable {
                 .build());
     this.transport =
         new Transport(this, ApiClient.createDefaultObjectMapper(),
-            new ServerBreaker("towerline " + baseUrl, breakerPolicy, clock));
+            new ServerBreaker("towerline " + baseUrl, breakerPolicy, clock, listener));
+    this.polling = new ExecutionPolling(this);
   }
 
   public static Builder builder() {
@@ -114,7 +115,7 @@ public final class TowerlineClient implements AutoCloseable {
         .retryPolicy(retryPolicy)
         .breakerPolicy(breakerPolicy)
         .userAgent(userAgent)
-        .deprecationListener(deprecationListener)
+        .listener(listener.unwrapped())
         .clock(clock)
         .sleeper(sleeper);
   }
@@ -147,8 +148,8 @@ public final class TowerlineClient implements AutoCloseable {
     return userAgent;
   }
 
-  Consumer<DeprecationNotice> deprecationListener() {
-    return deprecationListener;
+  TowerlineListener listener() {
+    return listener;
   }
 
   Clock clock() {
@@ -310,16 +311,100 @@ public final class TowerlineClient implements AutoCloseable {
   public String schemaDocument(String file) {
     Objects.requireNonNull(file, "file == null");
     return transport.execute(
-        Call.getText("getSchema", "api/v1/schemas/" + Transport.encode(file), "application/schema+json"), String.class);
+        Call.getText("getSchemaFile", "api/v1/schemas/" + Transport.encode(file), "application/schema+json"), String.class);
   }
 
-  /** The server's liveness ({@code GET /health}). */
-  public Health health() {
+  /** The server's liveness ({@code GET /health}): answered while the process serves HTTP. */
+  public Health.Liveness health() {
     Liveness liveness = transport.execute(Call.get("getLiveness", "health", Map.of()), Liveness.class);
-    return new Health(
+    return new Health.Liveness(
         liveness.getStatus() == null ? null : liveness.getStatus().getValue(),
         liveness.getVersion(),
         Duration.ofSeconds(liveness.getUptimeSeconds() == null ? 0 : liveness.getUptimeSeconds()));
+  }
+
+  /**
+   * Whether the server accepts traffic ({@code GET /health/ready}). A 503 (starting up or
+   * shutting down) is returned as {@code ready() == false} at once, not retried and not thrown;
+   * only a server that does not answer at all throws ({@link TowerlineTransportException}, after
+   * the usual retries).
+   */
+  public Health.Readiness readiness() {
+    return HealthCalls.readiness(transport);
+  }
+
+  /**
+   * The dependency report ({@code GET /health/full}): ADB and the database, checked in parallel.
+   * Returned for 200 (all pass) and 503 (a check failed) alike, neither retried: look at {@link
+   * Health.Report#passed()}.
+   */
+  public Health.Report fullHealth() {
+    return HealthCalls.fullHealth(transport);
+  }
+
+  /**
+   * The coarse status of the deprecated {@code GET /api/v1/status} (sunset 2027-06-30).
+   *
+   * @deprecated use {@link #fullHealth()}, which reports each dependency with its status and timing
+   */
+  @Deprecated(since = "1.1.0")
+  public Health.LegacyStatus legacyStatus() {
+    return HealthCalls.legacyStatus(transport);
+  }
+
+  /** The server's Prometheus metrics ({@code GET /metrics}), in the text exposition format. */
+  public String metrics() {
+    return transport.execute(Call.getText("getMetrics", "metrics", "text/plain"), String.class);
+  }
+
+  /**
+   * Polls the execution until it is final (succeeded, failed, cancelled, timed out, error,
+   * interrupted) and returns it: at once, then at waits growing from 100 ms to 2 s, on the
+   * builder's clock and sleeper. Each poll is a {@link #getExecution} with its own retries.
+   *
+   * <pre>{@code
+   * Execution done = towerline.awaitExecution(run.getId(), Duration.ofMinutes(2));
+   * }</pre>
+   *
+   * @param timeout how long to wait; positive
+   * @throws ExecutionDeadlineException when {@code timeout} passes first; the execution keeps
+   *     running on the server
+   */
+  public Execution awaitExecution(String executionId, Duration timeout) {
+    return polling.await(executionId, timeout);
+  }
+
+  /**
+   * Creates the execution (see {@link #createExecution(NewExecution)}) and waits until it is
+   * final (see {@link #awaitExecution}).
+   *
+   * <pre>{@code
+   * Execution done = towerline.runAndWait(NewExecution.of("emulator-5554", "getprop ro.product.model"), Duration.ofSeconds(30));
+   * String model = towerline.streamOutput(done.getId()).collect(Collectors.joining()).trim();
+   * }</pre>
+   *
+   * @throws ExecutionDeadlineException when {@code timeout} passes first; the execution keeps
+   *     running on the server
+   */
+  public Execution runAndWait(NewExecution execution, Duration timeout) {
+    RetryPolicy.positive("timeout", timeout);
+    return awaitExecution(createExecution(execution).getId(), timeout);
+  }
+
+  /**
+   * The execution's whole output as a lazy stream of text chunks, in order, also while it runs:
+   * each chunk is one read from the previous {@code next_offset}; when no new output has come
+   * the stream waits (100 ms growing to 2 s, on the builder's sleeper) and reads again. The
+   * stream ends once the execution is final and its output read. Output the server no longer
+   * retains (beyond its output limit) is skipped.
+   *
+   * <pre>{@code
+   * Execution run = towerline.createExecution("emulator-5554", "logcat -d");
+   * towerline.streamOutput(run.getId()).forEach(System.out::print);
+   * }</pre>
+   */
+  public Stream<String> streamOutput(String executionId) {
+    return polling.output(executionId);
   }
 
   private static String executionPath(String executionId) {
@@ -374,7 +459,7 @@ public final class TowerlineClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
     private BreakerPolicy breakerPolicy = BreakerPolicy.ofDefaults();
     private String userAgent = DEFAULT_USER_AGENT;
-    private Consumer<DeprecationNotice> deprecationListener = notice -> {};
+    private TowerlineListener listener = new TowerlineListener() {};
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -455,11 +540,11 @@ public final class TowerlineClient implements AutoCloseable {
     }
 
     /**
-     * Told the first time each operation answers as deprecated (besides one logged warning);
-     * called on the calling thread. Default: nothing.
+     * Told of requests, answers, retries, breaker changes and deprecated operations; see {@link
+     * TowerlineListener}. Default: one that does nothing.
      */
-    public Builder deprecationListener(Consumer<DeprecationNotice> deprecationListener) {
-      this.deprecationListener = Objects.requireNonNull(deprecationListener, "deprecationListener == null");
+    public Builder listener(TowerlineListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
     }
 

@@ -43,8 +43,18 @@ final class Transport {
   }
 
   <T> T execute(Call call, Class<T> type) {
+    return read(send(call, Set.of()), type);
+  }
+
+  /**
+   * Sends {@code call} until it is answered 2xx or with one of {@code resultStatuses}, which are
+   * results of this operation rather than failures (readiness' 503): returned at once, never
+   * retried, and counted by the breaker as a server that answered.
+   */
+  HttpResponse<byte[]> send(Call call, Set<Integer> resultStatuses) {
     HttpRequest request = toRequest(call);
     RetryPolicy policy = client.retryPolicy();
+    TowerlineListener listener = client.listener();
     boolean repeatable =
         RetryRules.isRepeatable(call.method(), call.idempotencyKey() != null, call.idempotentOperation());
     Instant start = client.clock().instant();
@@ -54,14 +64,17 @@ final class Transport {
       IOException ioFailure = null;
       // An open breaker refuses at once; its CircuitOpenException is not retried.
       breaker.acquire();
+      listener.requestSent(call.operation(), attempt);
       long startNanos = System.nanoTime();
       try {
         HttpResponse<byte[]> response = client.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
         status = response.statusCode();
+        listener.responseReceived(call.operation(), status, Duration.ofNanos(System.nanoTime() - startNanos));
         noticeDeprecation(call, response);
-        breaker.record(startNanos, status == 502 || status == 503 || status == 504, null);
-        if (status / 100 == 2) {
-          return read(response, type);
+        boolean result = status / 100 == 2 || resultStatuses.contains(status);
+        breaker.record(startNanos, !result && (status == 502 || status == 503 || status == 504), null);
+        if (result) {
+          return response;
         }
         failure = ErrorMapping.toException(serverError(response));
       } catch (IOException e) {
@@ -84,8 +97,13 @@ final class Transport {
       if (spent.plus(delay).compareTo(policy.maxTotalTime()) > 0) {
         throw failure;
       }
+      listener.retryScheduled(call.operation(), attempt, delay, failure);
       sleep(delay, request, attempt);
     }
+  }
+
+  ObjectMapper json() {
+    return json;
   }
 
   private void noticeDeprecation(Call call, HttpResponse<byte[]> response) {
@@ -102,12 +120,7 @@ final class Transport {
     LOG.log(System.Logger.Level.WARNING,
         "Towerline operation {0} is deprecated (since {1}, sunset {2}); see {3}",
         notice.operation(), notice.deprecatedAt(), notice.sunset(), notice.link());
-    try {
-      client.deprecationListener().accept(notice);
-    } catch (RuntimeException e) {
-      // A faulty listener must not fail a call that succeeded.
-      LOG.log(System.Logger.Level.WARNING, "Deprecation listener failed", e);
-    }
+    client.listener().deprecated(notice);
   }
 
   private void sleep(Duration delay, HttpRequest request, int attempt) {
@@ -119,7 +132,7 @@ final class Transport {
     }
   }
 
-  private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
+  <T> T read(HttpResponse<byte[]> response, Class<T> type) {
     if (type == String.class) {
       return type.cast(new String(response.body(), StandardCharsets.UTF_8));
     }
@@ -134,7 +147,7 @@ final class Transport {
     }
   }
 
-  private ServerError serverError(HttpResponse<byte[]> response) {
+  ServerError serverError(HttpResponse<byte[]> response) {
     Duration retryAfter =
         RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), client.clock().instant());
     return Envelope.read(json, response.body())

@@ -8,6 +8,14 @@ import java.util.Map;
  * A parameter or the body broke the contract ({@code INVALID_PARAMETER}, {@code
  * INVALID_PAGE_TOKEN}, {@code VALIDATION_FAILED}, {@code MALFORMED_JSON}; HTTP 400). {@link
  * #violations()} lists every problem the server found.
+ *
+ * <pre>{@code
+ * try {
+ *   towerline.createExecution(NewExecution.of(serial, command).withTimeoutSeconds(0));
+ * } catch (ValidationException e) {
+ *   e.violations().forEach(v -> System.err.println(v.field() + " " + v.reason()));   // timeout_seconds must be ≥ 1
+ * }
+ * }</pre>
  */
 public class ValidationException extends InvalidRequestException {
 

@@ -15,7 +15,12 @@ class DeprecationTest {
     List<DeprecationNotice> notices = new CopyOnWriteArrayList<>();
     try (FaultServer server = new FaultServer();
         TowerlineClient client =
-            TowerlineClient.builder().baseUrl(server.baseUrl()).deprecationListener(notices::add).build()) {
+            TowerlineClient.builder().baseUrl(server.baseUrl()).listener(new TowerlineListener() {
+              @Override
+              public void deprecated(DeprecationNotice notice) {
+                notices.add(notice);
+              }
+            }).build()) {
       FaultServer.Respond deprecated =
           FaultServer.json(200, Fixtures.DEVICE)
               .withHeader("Deprecation", "@1795305600")
@@ -40,8 +45,11 @@ class DeprecationTest {
   void aFailingListenerDoesNotFailTheCall() throws IOException {
     try (FaultServer server = new FaultServer();
         TowerlineClient client = TowerlineClient.builder().baseUrl(server.baseUrl())
-            .deprecationListener(notice -> {
-              throw new IllegalStateException("listener bug");
+            .listener(new TowerlineListener() {
+              @Override
+              public void deprecated(DeprecationNotice notice) {
+                throw new IllegalStateException("listener bug");
+              }
             })
             .build()) {
       server.enqueue(FaultServer.json(200, Fixtures.DEVICE).withHeader("Deprecation", "@1795305600"));

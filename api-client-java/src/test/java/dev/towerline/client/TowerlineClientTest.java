@@ -93,9 +93,9 @@ class TowerlineClientTest {
     assertThatThrownBy(client::health).isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
   }
 
-  private static Health callAndClose(FaultServer server, Set<Thread> before) {
+  private static Health.Liveness callAndClose(FaultServer server, Set<Thread> before) {
     try (TowerlineClient client = TowerlineClient.builder().baseUrl(server.baseUrl()).build()) {
-      Health health = client.health();
+      Health.Liveness health = client.health();
       assertThat(clientThreadsStartedSince(before)).as("threads of the open client").isNotEmpty();
       return health;
     }

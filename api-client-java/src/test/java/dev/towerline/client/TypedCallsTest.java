@@ -105,7 +105,7 @@ class TypedCallsTest {
   void readsLiveness() {
     server.enqueue(FaultServer.json(200, "{\"status\":\"ok\",\"version\":\"1.1.0\",\"uptime_seconds\":3600}"));
 
-    assertThat(client.health()).isEqualTo(new Health("ok", "1.1.0", Duration.ofHours(1)));
+    assertThat(client.health()).isEqualTo(new Health.Liveness("ok", "1.1.0", Duration.ofHours(1)));
   }
 
   @Test
