@@ -26,7 +26,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 
 /**
  * The SDK as a consumer gets it from its coordinates: it works, it brings no server code, and it
@@ -85,6 +88,7 @@ class LabInventoryTest {
   @Test
   void noServerClassIsOnTheClasspath() throws IOException {
     assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.towerline.server.Main"));
+    assertTrue(classpath().stream().anyMatch(entry -> entry.contains("api-client-java")), "SDK not on " + classpath());
     for (String entry : classpath()) {
       assertFalse(containsServerClasses(new File(entry)), entry + " holds dev.towerline.server classes");
     }
@@ -97,6 +101,41 @@ class LabInventoryTest {
     assertTrue(resolved.contains("dev.towerline:api-client-java"), "resolved: " + resolved);
     resolved.remove("dev.towerline:api-client-java");
     assertEquals(readmeDependencies(), resolved);
+  }
+
+  @Test
+  void theSdkIsInstalledWithSourcesJavadocAndItsPomMetadata() throws Exception {
+    Path sdk = installed("api-client-java");
+    try (JarFile sources = new JarFile(sdk.resolveSibling(sdk.getFileName().toString().replace(".pom", "-sources.jar")).toFile());
+        JarFile javadoc = new JarFile(sdk.resolveSibling(sdk.getFileName().toString().replace(".pom", "-javadoc.jar")).toFile())) {
+      assertTrue(sources.getEntry("dev/towerline/client/TowerlineClient.java") != null, "sources jar lacks TowerlineClient.java");
+      assertTrue(javadoc.getEntry("dev/towerline/client/TowerlineClient.html") != null, "javadoc jar lacks TowerlineClient.html");
+      assertFalse(javadoc.stream().anyMatch(e -> e.getName().startsWith("dev/towerline/client/generated/")),
+          "javadoc documents the generated client");
+    }
+    assertFalse(text(pom(sdk), "/project/description").isBlank(), "api-client-java has no description");
+    assertFalse(text(pom(installed("ws-protocol")), "/project/description").isBlank(), "ws-protocol has no description");
+    Document parent = pom(installed("towerline-parent"));
+    assertEquals("Apache-2.0", text(parent, "/project/licenses/license/name"));
+    assertTrue(text(parent, "/project/scm/url").startsWith("https://"), "no scm url");
+    assertFalse(text(parent, "/project/organization/name").isBlank(), "no organization");
+    assertTrue(text(parent, "/project/url").startsWith("https://"), "no project url");
+  }
+
+  private static Path installed(String artifactId) {
+    String version = System.getProperty("towerline.version");
+    Path pom = Path.of(System.getProperty("consumer.localRepository"), "dev", "towerline", artifactId, version,
+        artifactId + "-" + version + ".pom");
+    assertTrue(Files.isRegularFile(pom), "not installed: " + pom);
+    return pom;
+  }
+
+  private static Document pom(Path file) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+  }
+
+  private static String text(Document pom, String path) throws Exception {
+    return XPathFactory.newInstance().newXPath().evaluate(path, pom).trim();
   }
 
   private String inventory(String... serials) {
