@@ -282,7 +282,7 @@ class SpecCheckTest {
                   at(root, LEGACY).remove("x-sunset");
                 });
 
-    assertThatThrownBy(() -> SpecCheck.main(new String[] {broken.dir().toString()}))
+    assertThatThrownBy(() -> SpecCheck.main(new String[] {broken.dir().toString(), VersionTieTest.PROJECT_VERSION}))
         .isInstanceOf(SpecViolationException.class)
         .hasMessageStartingWith("The contract breaks ")
         .hasMessageContaining("api-spec/openapi.yaml#" + DEVICE + ": operation has no operationId")
