@@ -9,9 +9,11 @@ import dev.towerline.client.generated.model.ExecutionList;
 import dev.towerline.client.generated.model.ListMetadata;
 import dev.towerline.client.generated.model.Liveness;
 import dev.towerline.protocol.Device;
+import dev.towerline.protocol.DeviceUpdated;
 import dev.towerline.protocol.Execution;
 import dev.towerline.protocol.Feed;
 import dev.towerline.protocol.FeedEvent;
+import dev.towerline.protocol.Stats;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -73,6 +75,8 @@ public final class TowerlineClient implements AutoCloseable {
   // Cleared by close(): on Java 17 the JDK client's selector thread ends once it is unreachable.
   private final AtomicReference<HttpClient> http;
   private final Transport transport;
+  private final FeedPolicy feedPolicy;
+  private final FeedSubscriptions feeds;
 
   private TowerlineClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
@@ -97,6 +101,8 @@ public final class TowerlineClient implements AutoCloseable {
     this.transport =
         new Transport(this, ApiClient.createDefaultObjectMapper(),
             new ServerBreaker("towerline " + baseUrl, breakerPolicy, clock));
+    this.feedPolicy = builder.feedPolicy;
+    this.feeds = new FeedSubscriptions(this, ApiClient.createDefaultObjectMapper());
   }
 
   public static Builder builder() {
@@ -116,7 +122,8 @@ public final class TowerlineClient implements AutoCloseable {
         .userAgent(userAgent)
         .deprecationListener(deprecationListener)
         .clock(clock)
-        .sleeper(sleeper);
+        .sleeper(sleeper)
+        .feedPolicy(feedPolicy);
   }
 
   public URI baseUrl() {
@@ -145,6 +152,10 @@ public final class TowerlineClient implements AutoCloseable {
 
   public String userAgent() {
     return userAgent;
+  }
+
+  public FeedPolicy feedPolicy() {
+    return feedPolicy;
   }
 
   Consumer<DeprecationNotice> deprecationListener() {
@@ -322,6 +333,36 @@ public final class TowerlineClient implements AutoCloseable {
         Duration.ofSeconds(liveness.getUptimeSeconds() == null ? 0 : liveness.getUptimeSeconds()));
   }
 
+  /**
+   * Follows the devices feed ({@code /api/v1/ws/devices}): the listener gets the snapshot of all
+   * devices, then every {@code device.updated} once, in {@code seq} order, across reconnects
+   * ({@link FeedPolicy}) and server restarts, until the subscription or this client is closed.
+   *
+   * <pre>{@code
+   * FeedSubscription feed = towerline.watchDevices(event -> System.out.println(event.getDevice().getState()));
+   * }</pre>
+   */
+  public FeedSubscription watchDevices(FeedListener<DeviceUpdated> listener) {
+    return feeds.start(Feed.DEVICES, Map.of(), true, DeviceUpdated.class, listener);
+  }
+
+  /**
+   * Follows the executions feed ({@code /api/v1/ws/executions}): a snapshot of the queued and
+   * running executions, then {@code execution.updated} and {@code execution.output} events; see
+   * {@link #watchDevices}.
+   *
+   * @param filter null or {@link ExecutionFilter#all()} for every execution
+   */
+  public FeedSubscription watchExecutions(ExecutionFilter filter, FeedListener<FeedEvent> listener) {
+    ExecutionFilter chosen = filter == null ? ExecutionFilter.all() : filter;
+    return feeds.start(Feed.EXECUTIONS, chosen.parameters(), !chosen.filters(), FeedEvent.class, listener);
+  }
+
+  /** Follows the dashboard feed ({@code /api/v1/ws/dashboard}): lab-wide {@code stats}; see {@link #watchDevices}. */
+  public FeedSubscription watchDashboard(FeedListener<Stats> listener) {
+    return feeds.start(Feed.DASHBOARD, Map.of(), true, Stats.class, listener);
+  }
+
   private static String executionPath(String executionId) {
     Objects.requireNonNull(executionId, "executionId == null");
     return "api/v1/executions/" + Transport.encode(executionId);
@@ -331,9 +372,10 @@ public final class TowerlineClient implements AutoCloseable {
     return metadata == null ? null : metadata.getNextPageToken();
   }
 
-  /** Stops the client's threads and drops its connections. Idempotent. */
+  /** Closes every feed subscription, stops the client's threads and drops its connections. Idempotent. */
   @Override
   public void close() {
+    feeds.closeAll();
     HttpClient client = http.getAndSet(null);
     if (client == null) {
       return;
@@ -377,6 +419,7 @@ public final class TowerlineClient implements AutoCloseable {
     private Consumer<DeprecationNotice> deprecationListener = notice -> {};
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private FeedPolicy feedPolicy = FeedPolicy.ofDefaults();
 
     private Builder() {}
 
@@ -472,6 +515,12 @@ public final class TowerlineClient implements AutoCloseable {
     /** How the SDK waits between retries; tests pass one that moves their fake clock. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** How feed subscriptions reconnect; default {@link FeedPolicy#ofDefaults()} (1 s doubling to 5 min). */
+    public Builder feedPolicy(FeedPolicy feedPolicy) {
+      this.feedPolicy = Objects.requireNonNull(feedPolicy, "feedPolicy == null");
       return this;
     }
 
