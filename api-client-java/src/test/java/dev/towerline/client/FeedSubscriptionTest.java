@@ -268,6 +268,7 @@ class FeedSubscriptionTest {
 
     assertThat(failed.failure()).get().isInstanceOf(NotAuthorizedException.class)
         .extracting(TowerlineException::httpStatus).isEqualTo(401);
+    assertThat(failed.failure().get().errorCode()).contains("UNAUTHENTICATED");
     assertThat(server.noConnectionWithin(Duration.ofMillis(500))).isTrue();
     assertThat(server.handshakes()).hasSize(1);
     assertThat(feed.state().phase()).isEqualTo(FeedState.Phase.FAILED);
