@@ -47,11 +47,12 @@ import java.util.stream.Stream;
  *
  * <p>Defaults: connect time-out {@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s, read time-out
  * {@value #DEFAULT_READ_TIMEOUT_SECONDS} s, {@link RetryPolicy#ofDefaults()}, user agent
- * {@value #DEFAULT_USER_AGENT}, {@link BreakerPolicy#ofDefaults()}, no bearer token. Requests use HTTP/1.1 (the server does not
- * speak h2c) over connections the JDK client keeps alive and reuses.
+ * {@value #DEFAULT_USER_AGENT}, {@link BreakerPolicy#ofDefaults()}, {@link FeedPolicy#ofDefaults()}, no bearer token.
+ * Requests use HTTP/1.1 (the server does not speak h2c) over connections the JDK client keeps alive
+ * and reuses; feeds ({@link #watchDevices}) use the JDK WebSocket on the same host.
  *
- * <p>Immutable and thread-safe: share one instance. {@link #close()} releases its threads and
- * connections; calls after it fail with {@link IllegalStateException}.
+ * <p>Immutable and thread-safe: share one instance. {@link #close()} closes its feed subscriptions
+ * and releases its threads and connections; calls after it fail with {@link IllegalStateException}.
  */
 public final class TowerlineClient implements AutoCloseable {
 
@@ -506,13 +507,13 @@ public final class TowerlineClient implements AutoCloseable {
       return this;
     }
 
-    /** The time source of retry budgets; tests pass a fake one. */
+    /** The time source of retry budgets and feed heartbeats; tests pass a fake one. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** How the SDK waits between retries; tests pass one that moves their fake clock. */
+    /** How the SDK waits between retries and feed reconnects; tests pass one that moves their fake clock. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;

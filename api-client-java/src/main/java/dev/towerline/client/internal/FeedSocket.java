@@ -59,6 +59,7 @@ final class FeedSocket implements WebSocket.Listener {
   private final Clock clock;
   private volatile Instant lastHeard;
   private volatile WebSocket webSocket;
+  private volatile boolean closedByServer;
 
   private FeedSocket(Clock clock) {
     this.clock = clock;
@@ -123,10 +124,14 @@ final class FeedSocket implements WebSocket.Listener {
     }
   }
 
-  /** Sends a normal close and drops the connection without waiting for the server's answer. */
+  /**
+   * Sends a normal close and drops the connection without waiting for the server's answer. After
+   * the server's own close the JDK answers it (echoing its code) and then closes the connection,
+   * so nothing is sent or cut here.
+   */
   void close() {
     WebSocket open = webSocket;
-    if (open == null) {
+    if (open == null || closedByServer) {
       return;
     }
     try {
@@ -191,6 +196,7 @@ final class FeedSocket implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closedByServer = true;
     signals.add(new Closed(statusCode, reason));
     return null;
   }
