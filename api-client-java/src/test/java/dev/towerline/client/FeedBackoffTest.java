@@ -61,6 +61,18 @@ class FeedBackoffTest {
     assertThat(FeedPolicy.ofDefaults().toBuilder().build().toString()).isEqualTo(FeedPolicy.ofDefaults().toString());
   }
 
+  @Test
+  void theClientUsesTheDefaultFeedPolicyAndItsBuilderKeepsAChosenOne() {
+    FeedPolicy chosen = FeedPolicy.custom().maxBackoff(Duration.ofMinutes(1)).build();
+    try (TowerlineClient defaults = TowerlineClient.builder().baseUrl("http://127.0.0.1:9/").build();
+        TowerlineClient custom = defaults.toBuilder().feedPolicy(chosen).build();
+        TowerlineClient copy = custom.toBuilder().build()) {
+      assertThat(defaults.feedPolicy()).isSameAs(FeedPolicy.ofDefaults());
+      assertThat(defaults.feedPolicy().maxBackoff()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(copy.feedPolicy()).isSameAs(chosen);
+    }
+  }
+
   /** The waits of the first {@code count} reconnect attempts while nothing listens on the port. */
   private static List<Duration> delaysAgainstNoServer(FeedPolicy policy, int count) throws Exception {
     FeedTime time = new FeedTime();

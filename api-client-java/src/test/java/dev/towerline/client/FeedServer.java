@@ -205,6 +205,12 @@ final class FeedServer implements AutoCloseable {
       return this;
     }
 
+    /** Sends one text frame the contract does not (yet) know, as a newer server might. */
+    Connection sendUnchecked(String json) throws IOException {
+      writeFrame(0x1, json.getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
     /** Sends a close frame with {@code code} and waits (briefly) for the client to answer it. */
     void close(int code, String reason) throws IOException, InterruptedException {
       byte[] text = reason.getBytes(StandardCharsets.UTF_8);

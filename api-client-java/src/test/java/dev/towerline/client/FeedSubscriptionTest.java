@@ -246,6 +246,29 @@ class FeedSubscriptionTest {
   }
 
   @Test
+  void ignoresFrameTypesAndFieldsItDoesNotKnowAsAGrowingContractAsks() throws Exception {
+    FeedRecorder<DeviceUpdated> recorder = new FeedRecorder<>();
+    client.watchDevices(recorder);
+    server.awaitConnection().send(ack("devices", 30)).send(devicesSnapshot(1))
+        .sendUnchecked("{\"type\":\"device.retired\",\"seq\":2,\"ts\":\"" + FeedFrames.TS + "\",\"serial\":\"a\"}")
+        .sendUnchecked("not json at all")
+        .sendUnchecked(deviceUpdated(2, "a", "busy").replace("{\"type\"", "{\"priority\":\"high\",\"type\""));
+
+    recorder.assertNextSnapshot(1);
+    assertThat(recorder.assertNextEvent(2).getDevice().getSerial()).isEqualTo("a");
+    recorder.assertExhausted();
+    assertThat(server.handshakes()).hasSize(1);
+  }
+
+  @Test
+  void refusesToWatchOnAClosedClient() {
+    client.close();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.watchDevices(event -> {}))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
+  }
+
+  @Test
   void aThrowingListenerIsLoggedAndTheFeedGoesOn() throws Exception {
     FeedRecorder<DeviceUpdated> recorder = new FeedRecorder<DeviceUpdated>().failingOn(event -> event.getSeq() == 2);
     client.watchDevices(recorder);
