@@ -6,6 +6,7 @@ import java.util.OptionalLong;
  * Lets each event of a feed through once, in {@code seq} order: a seq at or below the last one
  * handed over is a duplicate (a resume overlap or a server that sent it twice). On a feed without
  * a filter every seq follows the one before, so a jump is a gap; a filtered feed has gaps by design.
+ * Written by the feed thread only; {@link #last()} may be read by any thread.
  */
 final class SeqGate {
 
@@ -18,8 +19,9 @@ final class SeqGate {
   }
 
   private final boolean gapless;
-  private boolean positioned;
-  private long last;
+  private volatile long last;
+  private volatile boolean positioned;
+  private long gapResumedAt = -1;
 
   SeqGate(boolean gapless) {
     this.gapless = gapless;
@@ -27,8 +29,9 @@ final class SeqGate {
 
   /** A snapshot valid at {@code seq} replaced the state: count from there, also backwards. */
   void reset(long seq) {
-    positioned = true;
     last = seq;
+    positioned = true;
+    gapResumedAt = -1;
   }
 
   Verdict check(long seq) {
@@ -39,6 +42,18 @@ final class SeqGate {
       return Verdict.DUPLICATE;
     }
     return gapless && seq != last + 1 ? Verdict.GAP : Verdict.DELIVER;
+  }
+
+  /**
+   * True the first time a gap follows the current seq: resume from it once. When the server
+   * replays the same jump, its log has the gap and the event is delivered after all.
+   */
+  boolean resumeForGap() {
+    if (gapResumedAt == last) {
+      return false;
+    }
+    gapResumedAt = last;
+    return true;
   }
 
   void advance(long seq) {
