@@ -80,6 +80,7 @@ final class FixedPortServer implements AutoCloseable {
 
   private void launch() throws IOException {
     Path log = File.createTempFile("towerline-fixed-port", ".log").toPath();
+    log.toFile().deleteOnExit();
     logs.add(log);
     List<String> command =
         List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
