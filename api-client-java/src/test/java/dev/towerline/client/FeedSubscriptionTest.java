@@ -375,6 +375,32 @@ class FeedSubscriptionTest {
   }
 
   @Test
+  void aListenerMayCloseItsSubscriptionFromACallback() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<FeedSubscription> self = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    FeedSubscription feed = client.watchDevices(new FeedListener<DeviceUpdated>() {
+      @Override public void onEvent(DeviceUpdated event) {
+        seen.add(event.getSeq());
+        self.get().close();
+      }
+      @Override public void onStateChange(FeedState state) {
+        if (state.phase() == FeedState.Phase.CLOSED) {
+          closed.countDown();
+        }
+      }
+    });
+    self.set(feed);
+    FeedServer.Connection connection = server.awaitConnection();
+    connection.send(ack("devices", 30)).send(devicesSnapshot(1)).send(deviceUpdated(2, "a", "busy")).send(deviceUpdated(3, "a", "online"));
+
+    assertThat(closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(seen).containsExactly(2L);
+    assertThat(connection.awaitEnded(Duration.ofSeconds(5))).isTrue();
+    assertThat(server.noConnectionWithin(Duration.ofMillis(300))).isTrue();
+  }
+
+  @Test
   void theClientsCloseClosesItsSubscriptions() throws Exception {
     FeedRecorder<DeviceUpdated> recorder = new FeedRecorder<>();
     FeedSubscription feed = client.watchDevices(recorder);
