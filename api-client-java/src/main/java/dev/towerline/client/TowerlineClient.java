@@ -9,9 +9,11 @@ import dev.towerline.client.generated.model.ExecutionList;
 import dev.towerline.client.generated.model.ListMetadata;
 import dev.towerline.client.generated.model.Liveness;
 import dev.towerline.protocol.Device;
+import dev.towerline.protocol.DeviceUpdated;
 import dev.towerline.protocol.Execution;
 import dev.towerline.protocol.Feed;
 import dev.towerline.protocol.FeedEvent;
+import dev.towerline.protocol.Stats;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -44,11 +46,12 @@ import java.util.stream.Stream;
  *
  * <p>Defaults: connect time-out {@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s, read time-out
  * {@value #DEFAULT_READ_TIMEOUT_SECONDS} s, {@link RetryPolicy#ofDefaults()}, user agent
- * {@value #DEFAULT_USER_AGENT}, {@link BreakerPolicy#ofDefaults()}, no bearer token. Requests use HTTP/1.1 (the server does not
- * speak h2c) over connections the JDK client keeps alive and reuses.
+ * {@value #DEFAULT_USER_AGENT}, {@link BreakerPolicy#ofDefaults()}, {@link FeedPolicy#ofDefaults()}, no bearer token.
+ * Requests use HTTP/1.1 (the server does not speak h2c) over connections the JDK client keeps alive
+ * and reuses; feeds ({@link #watchDevices}) use the JDK WebSocket on the same host.
  *
- * <p>Immutable and thread-safe: share one instance. {@link #close()} releases its threads and
- * connections; calls after it fail with {@link IllegalStateException}.
+ * <p>Immutable and thread-safe: share one instance. {@link #close()} closes its feed subscriptions
+ * and releases its threads and connections; calls after it fail with {@link IllegalStateException}.
  */
 public final class TowerlineClient implements AutoCloseable {
 
@@ -73,6 +76,8 @@ public final class TowerlineClient implements AutoCloseable {
   private final AtomicReference<HttpClient> http;
   private final Transport transport;
   private final ExecutionPolling polling;
+  private final FeedPolicy feedPolicy;
+  private final FeedSubscriptions feeds;
 
   private TowerlineClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
@@ -98,6 +103,8 @@ public final class TowerlineClient implements AutoCloseable {
         new Transport(this, ApiClient.createDefaultObjectMapper(),
             new ServerBreaker("towerline " + baseUrl, breakerPolicy, clock, listener));
     this.polling = new ExecutionPolling(this);
+    this.feedPolicy = builder.feedPolicy;
+    this.feeds = new FeedSubscriptions(this, ApiClient.createDefaultObjectMapper());
   }
 
   public static Builder builder() {
@@ -117,7 +124,8 @@ public final class TowerlineClient implements AutoCloseable {
         .userAgent(userAgent)
         .listener(listener.unwrapped())
         .clock(clock)
-        .sleeper(sleeper);
+        .sleeper(sleeper)
+        .feedPolicy(feedPolicy);
   }
 
   public URI baseUrl() {
@@ -150,6 +158,10 @@ public final class TowerlineClient implements AutoCloseable {
 
   TowerlineListener listener() {
     return listener;
+  }
+
+  public FeedPolicy feedPolicy() {
+    return feedPolicy;
   }
 
   Clock clock() {
@@ -407,6 +419,36 @@ public final class TowerlineClient implements AutoCloseable {
     return polling.output(executionId);
   }
 
+  /**
+   * Follows the devices feed ({@code /api/v1/ws/devices}): the listener gets the snapshot of all
+   * devices, then every {@code device.updated} once, in {@code seq} order, across reconnects
+   * ({@link FeedPolicy}) and server restarts, until the subscription or this client is closed.
+   *
+   * <pre>{@code
+   * FeedSubscription feed = towerline.watchDevices(event -> System.out.println(event.getDevice().getState()));
+   * }</pre>
+   */
+  public FeedSubscription watchDevices(FeedListener<DeviceUpdated> listener) {
+    return feeds.start(Feed.DEVICES, Map.of(), true, DeviceUpdated.class, listener);
+  }
+
+  /**
+   * Follows the executions feed ({@code /api/v1/ws/executions}): a snapshot of the queued and
+   * running executions, then {@code execution.updated} and {@code execution.output} events; see
+   * {@link #watchDevices}.
+   *
+   * @param filter null or {@link ExecutionFilter#all()} for every execution
+   */
+  public FeedSubscription watchExecutions(ExecutionFilter filter, FeedListener<FeedEvent> listener) {
+    ExecutionFilter chosen = filter == null ? ExecutionFilter.all() : filter;
+    return feeds.start(Feed.EXECUTIONS, chosen.parameters(), !chosen.filters(), FeedEvent.class, listener);
+  }
+
+  /** Follows the dashboard feed ({@code /api/v1/ws/dashboard}): lab-wide {@code stats}; see {@link #watchDevices}. */
+  public FeedSubscription watchDashboard(FeedListener<Stats> listener) {
+    return feeds.start(Feed.DASHBOARD, Map.of(), true, Stats.class, listener);
+  }
+
   private static String executionPath(String executionId) {
     Objects.requireNonNull(executionId, "executionId == null");
     return "api/v1/executions/" + Transport.encode(executionId);
@@ -416,9 +458,10 @@ public final class TowerlineClient implements AutoCloseable {
     return metadata == null ? null : metadata.getNextPageToken();
   }
 
-  /** Stops the client's threads and drops its connections. Idempotent. */
+  /** Closes every feed subscription, stops the client's threads and drops its connections. Idempotent. */
   @Override
   public void close() {
+    feeds.closeAll();
     HttpClient client = http.getAndSet(null);
     if (client == null) {
       return;
@@ -462,6 +505,7 @@ public final class TowerlineClient implements AutoCloseable {
     private TowerlineListener listener = new TowerlineListener() {};
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private FeedPolicy feedPolicy = FeedPolicy.ofDefaults();
 
     private Builder() {}
 
@@ -548,15 +592,21 @@ public final class TowerlineClient implements AutoCloseable {
       return this;
     }
 
-    /** The time source of retry budgets; tests pass a fake one. */
+    /** The time source of retry budgets and feed heartbeats; tests pass a fake one. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** How the SDK waits between retries; tests pass one that moves their fake clock. */
+    /** How the SDK waits between retries and feed reconnects; tests pass one that moves their fake clock. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** How feed subscriptions reconnect; default {@link FeedPolicy#ofDefaults()} (1 s doubling to 5 min). */
+    public Builder feedPolicy(FeedPolicy feedPolicy) {
+      this.feedPolicy = Objects.requireNonNull(feedPolicy, "feedPolicy == null");
       return this;
     }
 

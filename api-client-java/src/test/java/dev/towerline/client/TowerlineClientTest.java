@@ -93,6 +93,44 @@ class TowerlineClientTest {
     assertThatThrownBy(client::health).isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
   }
 
+  @Test
+  void closeLeavesNoLiveThreadsOfItsFeedSubscriptions() throws Exception {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    try (FeedServer server = new FeedServer()) {
+      watchAndClose(server, before);
+      assertThat(server.contractProblems()).isEmpty();
+    }
+
+    List<String> left = clientThreadsStartedSince(before);
+    for (int i = 0; i < 100 && !left.isEmpty(); i++) {
+      System.gc();
+      Thread.sleep(200);
+      left = clientThreadsStartedSince(before);
+    }
+    assertThat(left).isEmpty();
+  }
+
+  private static void watchAndClose(FeedServer server, Set<Thread> before) throws Exception {
+    FeedRecorder<dev.towerline.protocol.DeviceUpdated> devices = new FeedRecorder<>();
+    FeedRecorder<dev.towerline.protocol.Stats> dashboard = new FeedRecorder<>();
+    try (TowerlineClient client = TowerlineClient.builder().baseUrl(server.baseUrl()).build()) {
+      client.watchDevices(devices);
+      client.watchDashboard(dashboard);
+      for (int i = 0; i < 2; i++) {
+        FeedServer.Connection connection = server.awaitConnection();
+        String feed = connection.target().substring(connection.target().lastIndexOf('/') + 1);
+        connection.send(FeedFrames.ack(feed, 30))
+            .send(feed.equals("devices") ? FeedFrames.devicesSnapshot(1) : FeedFrames.dashboardSnapshot(1));
+      }
+      devices.assertNextSnapshot(1);
+      dashboard.assertNextSnapshot(1);
+      assertThat(clientThreadsStartedSince(before)).as("threads of the open client")
+          .anyMatch(name -> name.startsWith("towerline-sdk-feed-devices-"))
+          .anyMatch(name -> name.startsWith("towerline-sdk-feed-dashboard-"));
+    }
+    assertThat(devices.states()).last().extracting(FeedState::phase).isEqualTo(FeedState.Phase.CLOSED);
+  }
+
   private static Health.Liveness callAndClose(FaultServer server, Set<Thread> before) {
     try (TowerlineClient client = TowerlineClient.builder().baseUrl(server.baseUrl()).build()) {
       Health.Liveness health = client.health();

@@ -1,5 +1,5 @@
 /**
- * Implementation of the SDK: the HTTP exchange, the retry loop and the envelope reader. Not a
- * public API; may change in any release.
+ * Implementation of the SDK: the HTTP exchange, the retry loop, the envelope reader and the feed
+ * subscription loop over the JDK WebSocket. Not a public API; may change in any release.
  */
 package dev.towerline.client.internal;
