@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.testing.Envelopes;
 import dev.towerline.server.testing.Executions;
+import dev.towerline.server.testing.HttpAnswers;
 import dev.towerline.server.testing.RawWebSocket;
 import dev.towerline.server.testing.RunningServer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +65,32 @@ class HostCheckTest {
     assertThat(rebound.status()).isEqualTo(421);
     assertThat(rebound.error().path("details").path("host").asText()).isEqualTo("evil.example");
     assertThat(local.status()).isEqualTo(200);
+  }
+
+  @Test
+  void checksEveryRequestOnAKeptAliveConnection() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      out.write(get("/api/v1/status", "Host: localhost\r\n").replace("Connection: close\r\n", "").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String first = readAnswer(in);
+      out.write(get("/api/v1/status", "Host: evil.example\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String second = readAnswer(in);
+
+      assertThat(first).startsWith("HTTP/1.1 200");
+      assertThat(second).startsWith("HTTP/1.1 421").contains("MISDIRECTED_REQUEST");
+    }
+  }
+
+  private static String readAnswer(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    HttpAnswers.readHead(in, head);
+    String text = head.toString(StandardCharsets.US_ASCII);
+    byte[] body = HttpAnswers.framedBody(in, HttpAnswers.headers(text));
+    return text + (body == null ? "" : new String(body, StandardCharsets.UTF_8));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -126,6 +127,19 @@ public final class CorsPolicy {
       case "false" -> false;
       default -> throw new IllegalArgumentException(ALLOW_CREDENTIALS_VARIABLE + " must be true or false: " + text);
     };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CorsPolicy that
+        && origins.equals(that.origins)
+        && allowCredentials == that.allowCredentials
+        && maxAge.equals(that.maxAge);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(origins, allowCredentials, maxAge);
   }
 
   @Override

@@ -84,6 +84,16 @@ public final class OriginList {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof OriginList that && origins.equals(that.origins) && any == that.any;
+  }
+
+  @Override
+  public int hashCode() {
+    return origins.hashCode() * 31 + Boolean.hashCode(any);
+  }
+
+  @Override
   public String toString() {
     return describe().toString();
   }

@@ -47,6 +47,21 @@ public final class OriginPolicy {
     return allowed;
   }
 
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof OriginPolicy that && allowed.equals(that.allowed);
+  }
+
+  @Override
+  public int hashCode() {
+    return allowed.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "OriginPolicy" + allowed;
+  }
+
   private static String printable(String text) {
     String shortened = text.length() > 100 ? text.substring(0, 100) : text;
     return shortened.replaceAll("[^\\x20-\\x7e]", "?");

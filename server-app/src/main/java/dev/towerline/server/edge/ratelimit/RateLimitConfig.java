@@ -131,6 +131,22 @@ public final class RateLimitConfig {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof RateLimitConfig that
+        && perRole.equals(that.perRole)
+        && anonymous.equals(that.anonymous)
+        && webSocketConnects.equals(that.webSocketConnects)
+        && webSocketFrames.equals(that.webSocketFrames)
+        && exemptLoopback == that.exemptLoopback
+        && Objects.equals(clock, that.clock);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(perRole, anonymous, webSocketConnects, webSocketFrames, exemptLoopback, clock);
+  }
+
+  @Override
   public String toString() {
     return "RateLimitConfig{perRole=" + perRole + ", anonymous=" + anonymous + ", webSocketConnects=" + webSocketConnects
         + ", webSocketFrames=" + webSocketFrames + ", exemptLoopback=" + exemptLoopback + '}';
