@@ -1,6 +1,7 @@
 package dev.towerline.server.edge.host;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class HostPolicy {
   private final boolean anyName;
 
   private HostPolicy(Set<String> names, List<String> suffixes, boolean anyName) {
-    this.names = Set.copyOf(names);
+    this.names = Collections.unmodifiableSet(new LinkedHashSet<>(names));
     this.suffixes = List.copyOf(suffixes);
     this.anyName = anyName;
   }

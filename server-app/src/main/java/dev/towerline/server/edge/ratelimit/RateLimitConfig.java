@@ -3,6 +3,7 @@ package dev.towerline.server.edge.ratelimit;
 import dev.towerline.server.auth.Role;
 import dev.towerline.server.config.environment.EnvironmentVariables;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class RateLimitConfig {
   private final Clock clock;
 
   private RateLimitConfig(Builder builder) {
-    this.perRole = Map.copyOf(builder.perRole);
+    this.perRole = Collections.unmodifiableMap(new EnumMap<>(builder.perRole));
     this.anonymous = builder.anonymous;
     this.webSocketConnects = builder.webSocketConnects;
     this.webSocketFrames = builder.webSocketFrames;

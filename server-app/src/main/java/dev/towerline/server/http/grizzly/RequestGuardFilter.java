@@ -34,6 +34,7 @@ final class RequestGuardFilter extends BaseFilter {
   private static final Logger log = LoggerFactory.getLogger(RequestGuardFilter.class);
   private static final Note<Boolean> CHECKED = HttpRequestPacket.createNote("dev.towerline.request-guard.checked");
   private static final String WEBSOCKET = "websocket";
+  private static final int TOO_MANY_REQUESTS = 429;
 
   private final RequestGuard guard;
   private final EnvelopeWriter envelopes;
@@ -85,7 +86,12 @@ final class RequestGuardFilter extends BaseFilter {
     request.setIgnoreContentModifiers(false);
     HttpResponsePacket response = request.getResponse();
     response.setProtocol(Protocol.HTTP_1_1);
-    response.setStatus(envelopes.status(refusal.code()));
+    int status = envelopes.status(refusal.code());
+    response.setStatus(status);
+    if (status == TOO_MANY_REQUESTS) {
+      // Grizzly's status table predates RFC 6585 and would write "429 CUSTOM".
+      response.setReasonPhrase("Too Many Requests");
+    }
     response.setContentType("application/json");
     response.setContentLength(body.length);
     response.setHeader(RequestIds.HEADER, requestId);
