@@ -138,7 +138,7 @@ class RateLimitTest {
         Wire.Answer third =
             Wire.raw(server.port(), RawWebSocket.handshake("/api/v1/ws/devices", "Host: 127.0.0.1:" + server.port() + "\r\n"));
 
-        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.statusLine()).isEqualTo("HTTP/1.1 429 Too Many Requests");
         assertThat(third.error().path("code").asText()).isEqualTo(ErrorCode.RATE_LIMITED.value());
         assertThat(third.header("Retry-After")).isEqualTo("30");
         assertThat(third.header("RateLimit")).isEqualTo("\"websocket_connect\";r=0;t=30");

@@ -22,7 +22,11 @@ final class Wire {
   private Wire() {}
 
   /** A whole answer: status, headers (names in lower case) and body. */
-  record Answer(int status, Map<String, List<String>> headers, String body) {
+  record Answer(String statusLine, Map<String, List<String>> headers, String body) {
+    int status() {
+      return Integer.parseInt(statusLine.substring(9, 12));
+    }
+
     String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null || values.isEmpty() ? null : values.get(0);
@@ -68,10 +72,10 @@ final class Wire {
     int end = answer.indexOf("\r\n\r\n");
     String head = answer.substring(0, end + 4);
     String body = answer.substring(end + 4);
-    int status = Integer.parseInt(head.substring(9, 12));
+    String statusLine = head.substring(0, head.indexOf("\r\n"));
     Map<String, List<String>> headers =
         HttpAnswers.headers(head).entrySet().stream()
             .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
-    return new Answer(status, headers, body);
+    return new Answer(statusLine, headers, body);
   }
 }
