@@ -17,6 +17,8 @@ final class QuotaBuckets {
 
   /** How many takes pass between two sweeps of idle buckets. */
   private static final int SWEEP_EVERY = 4_096;
+  /** Sweeps for going over the key limit are at least this far apart, so a flood of new keys cannot keep one running. */
+  private static final long MIN_NANOS_BETWEEN_SWEEPS = 1_000_000_000L;
 
   private final String policy;
   private final RateLimit limit;
@@ -24,6 +26,7 @@ final class QuotaBuckets {
   private final int maxKeys;
   private final ConcurrentHashMap<String, Tracked> buckets = new ConcurrentHashMap<>();
   private final AtomicLong takes = new AtomicLong();
+  private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE);
 
   QuotaBuckets(String policy, RateLimit limit, TimeMeter time, int maxKeys) {
     this.policy = policy;
@@ -38,7 +41,7 @@ final class QuotaBuckets {
     Tracked tracked = buckets.computeIfAbsent(key, unused -> new Tracked(newBucket(limit, time), new AtomicLong(now)));
     tracked.lastUsed().set(now);
     Quota quota = take(policy, limit, tracked.bucket());
-    if (takes.incrementAndGet() % SWEEP_EVERY == 0 || buckets.size() > maxKeys) {
+    if (takes.incrementAndGet() % SWEEP_EVERY == 0 || (buckets.size() > maxKeys && sweepDue(now))) {
       sweep(now);
     }
     return quota;
@@ -64,6 +67,11 @@ final class QuotaBuckets {
         probe.getRemainingTokens(),
         Duration.ofNanos(probe.getNanosToWaitForRefill()),
         Duration.ofNanos(probe.getNanosToWaitForReset()));
+  }
+
+  private boolean sweepDue(long now) {
+    long last = lastSweep.get();
+    return (last == Long.MIN_VALUE || now - last >= MIN_NANOS_BETWEEN_SWEEPS) && lastSweep.compareAndSet(last, now);
   }
 
   private synchronized void sweep(long now) {
