@@ -20,6 +20,7 @@ import dev.towerline.server.contract.ErrorCodeCatalog;
 import dev.towerline.server.edge.EdgeConfig;
 import dev.towerline.server.edge.EdgeFeature;
 import dev.towerline.server.edge.EdgeGuard;
+import dev.towerline.server.edge.host.HostPolicy;
 import dev.towerline.server.edge.ratelimit.RateLimits;
 import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.feed.FeedService;
@@ -214,6 +215,7 @@ public final class Main {
                 eventLog,
                 clock));
     rest.register(new EdgeFeature(edge, rateLimits));
+    HostPolicy hosts = edge.hostPolicy(config.server().bindAddress());
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(
@@ -227,13 +229,12 @@ public final class Main {
                 new RequestReadAddOn(
                     config.server().requestReadTimeout(), config.server().maxRequestBytes(), errors, json),
                 // After RequestReadAddOn: judges whole requests, before the feeds' handshake guard.
-                new RequestGuardAddOn(
-                    new EdgeGuard(edge.hostPolicy(config.server().bindAddress()), edge.originPolicy(), rateLimits), errors, json)),
+                new RequestGuardAddOn(new EdgeGuard(hosts, edge.originPolicy(), rateLimits), errors, json)),
             new JsonErrorPageGenerator(errors, json));
     server.runFirstOnStop(feeds::closeAll);
     log.info(
         "Answering Host names {}; feeds open to origins {} and their own; CORS origins {}; rate limits {}",
-        edge.hostPolicy(config.server().bindAddress()).describe(),
+        hosts.describe(),
         edge.originPolicy().allowed().describe(),
         edge.cors().origins().describe(),
         edge.rateLimits());
