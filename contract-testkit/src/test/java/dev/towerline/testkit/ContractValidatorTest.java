@@ -179,6 +179,21 @@ class ContractValidatorTest {
   }
 
   @Test
+  void corsPreflightMayAnswer204WithAllowedMethodsOr403Forbidden() {
+    Map<String, List<String>> preflight =
+        Map.of("X-Request-Id", List.of("r1"), "Access-Control-Allow-Methods", List.of("GET, HEAD, POST"));
+
+    assertThatCode(() -> validator.checkResponse("OPTIONS", "/api/v1/executions", 204, preflight, ""))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> validator.checkResponse("OPTIONS", "/api/v1/executions", 403, json(), envelope("FORBIDDEN")))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> validator.checkResponse("OPTIONS", "/api/v1/executions", 204, json(), ""))
+        .hasMessageContaining("may only be answered 404 or 405");
+    assertThatThrownBy(() -> validator.checkResponse("OPTIONS", "/api/v1/executions", 403, json(), envelope("ROUTE_NOT_FOUND")))
+        .hasMessageContaining("answered 403 with error code ROUTE_NOT_FOUND");
+  }
+
+  @Test
   void aFeedAddressMayAnswerOverHttpOnlyToRefuseTheHandshake() {
     assertThatCode(
             () -> validator.checkResponse("GET", "/api/v1/ws/devices?since=3", 401, json(), envelope("UNAUTHENTICATED")))

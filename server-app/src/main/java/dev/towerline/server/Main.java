@@ -17,6 +17,12 @@ import dev.towerline.server.store.DatabaseInUseException;
 import dev.towerline.server.store.ServerLock;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.ErrorCodeCatalog;
+import dev.towerline.server.edge.EdgeConfig;
+import dev.towerline.server.edge.EdgeFeature;
+import dev.towerline.server.edge.EdgeGuard;
+import dev.towerline.server.edge.host.HostPolicy;
+import dev.towerline.server.edge.ratelimit.RateLimits;
+import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.feed.FeedService;
 import dev.towerline.server.feed.framing.FrameHeaderAddOn;
 import dev.towerline.server.feed.intake.ClientFrameIntake;
@@ -32,6 +38,7 @@ import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.grizzly.BareErrorEnvelopeAddOn;
 import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
 import dev.towerline.server.http.grizzly.JsonErrorPageGenerator;
+import dev.towerline.server.http.grizzly.RequestGuardAddOn;
 import dev.towerline.server.http.grizzly.RequestReadAddOn;
 import dev.towerline.server.json.JsonMappers;
 import dev.towerline.server.metrics.MetricsRegistry;
@@ -143,6 +150,9 @@ public final class Main {
     HealthService health = new HealthService(contract.apiVersion(), clock);
 
     PrometheusMeterRegistry metrics = MetricsRegistry.create();
+    EdgeConfig edge = config.edge();
+    RateLimits rateLimits = new RateLimits(edge.rateLimits(), clock, metrics);
+    FeedConfig feedConfig = config.feeds().toBuilder().frameBudgets(rateLimits::newFrameBudget).build();
     // One server per database: refuse before touching ADB or the data if another one has it.
     ServerLock lock = opened(opened, ServerLock.forDatabase(config.database()));
     lock.acquire();
@@ -168,7 +178,7 @@ public final class Main {
         opened(
             opened,
             new FeedService(
-                    config.feeds(),
+                    feedConfig,
                     eventLog,
                     json,
                     clock,
@@ -204,6 +214,8 @@ public final class Main {
                 executions,
                 eventLog,
                 clock));
+    rest.register(new EdgeFeature(edge, rateLimits));
+    HostPolicy hosts = edge.hostPolicy(config.server().bindAddress());
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(
@@ -215,9 +227,17 @@ public final class Main {
                 new BareErrorEnvelopeAddOn(errors, json),
                 new FrameHeaderAddOn(ClientFrameIntake.MAX_MESSAGE_BYTES),
                 new RequestReadAddOn(
-                    config.server().requestReadTimeout(), config.server().maxRequestBytes(), errors, json)),
+                    config.server().requestReadTimeout(), config.server().maxRequestBytes(), errors, json),
+                // After RequestReadAddOn: judges whole requests, before the feeds' handshake guard.
+                new RequestGuardAddOn(new EdgeGuard(hosts, edge.originPolicy(), rateLimits), errors, json)),
             new JsonErrorPageGenerator(errors, json));
     server.runFirstOnStop(feeds::closeAll);
+    log.info(
+        "Answering Host names {}; feeds open to origins {} and their own; CORS origins {}; rate limits {}",
+        hosts.describe(),
+        edge.originPolicy().allowed().describe(),
+        edge.cors().origins().describe(),
+        edge.rateLimits());
     log.info(
         "Towerline server (API {}) listening on {} for REST and WebSocket; JVM up {} ms",
         contract.apiVersion(),

@@ -15,7 +15,8 @@ import java.util.Optional;
  * The rules for one HTTP answer. A request that reaches an operation must get a documented
  * status, a documented media type, a body that fits that media type's schema and documented
  * headers that fit theirs ({@code X-Request-Id} present). A request outside the contract (no
- * path, or not this method) may only get 404 or 405 with an ErrorEnvelope. Every 4xx/5xx code
+ * path, or not this method) may only get 404 or 405 with an ErrorEnvelope, or, for an {@code OPTIONS}
+ * CORS preflight, 204 with {@code Access-Control-Allow-Methods} or 403 {@code FORBIDDEN}. Every 4xx/5xx code
  * must be documented with that very status in {@code x-error-codes}.
  */
 public final class ResponseCheck {
@@ -97,6 +98,16 @@ public final class ResponseCheck {
             .map(r -> exchange.request() + " (" + r.template() + " has only " + String.join(", ", r.byMethod().keySet()) + ")")
             .orElse(exchange.request() + " (no operation of the contract)");
     int status = exchange.status();
+    if (isCorsPreflight()) {
+      // openapi.yaml info, "CORS": preflights are answered before routing, for every path.
+      if (status == 204 && exchange.header("Access-Control-Allow-Methods") != null) {
+        return;
+      }
+      if (status == 403) {
+        checkEnvelope(answered(where), "FORBIDDEN");
+        return;
+      }
+    }
     if (status != 404 && status != 405) {
       problems.add(
           answered(where) + "; a request outside the contract may only be answered 404 or 405 with an ErrorEnvelope");
@@ -106,6 +117,11 @@ public final class ResponseCheck {
       problems.add(answered(where) + " without the Allow header a 405 carries (openapi.yaml info: \"405, with `Allow`\")");
     }
     checkEnvelope(answered(where), null);
+  }
+
+  /** An {@code OPTIONS} request answered as a CORS preflight (the request's own headers are not part of the exchange). */
+  private boolean isCorsPreflight() {
+    return exchange.method().equals("OPTIONS") && (exchange.status() == 204 || exchange.status() == 403);
   }
 
   /**

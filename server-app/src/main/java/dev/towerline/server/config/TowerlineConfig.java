@@ -1,6 +1,7 @@
 package dev.towerline.server.config;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.edge.EdgeConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.store.DatabaseConfig;
@@ -11,7 +12,17 @@ import java.util.Map;
  * reference is {@code docs/guides/configuration.md}.
  */
 public record TowerlineConfig(
-    ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
+    ServerConfig server,
+    DatabaseConfig database,
+    AdbConfig adb,
+    ExecutionConfig executions,
+    FeedConfig feeds,
+    EdgeConfig edge) {
+
+  /** With the default edge settings (Host and Origin checks, CORS, rate limits). */
+  public TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
+    this(server, database, adb, executions, feeds, EdgeConfig.ofDefaults());
+  }
 
   /** With the default feed settings. */
   public TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions) {
@@ -26,19 +37,23 @@ public record TowerlineConfig(
   public static TowerlineConfig ofDefaults() {
     return new TowerlineConfig(
         ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults(),
-        FeedConfig.ofDefaults());
+        FeedConfig.ofDefaults(), EdgeConfig.ofDefaults());
   }
 
   public TowerlineConfig withExecutions(ExecutionConfig newExecutions) {
-    return new TowerlineConfig(server, database, adb, newExecutions, feeds);
+    return new TowerlineConfig(server, database, adb, newExecutions, feeds, edge);
   }
 
   public TowerlineConfig withDatabase(DatabaseConfig newDatabase) {
-    return new TowerlineConfig(server, newDatabase, adb, executions, feeds);
+    return new TowerlineConfig(server, newDatabase, adb, executions, feeds, edge);
   }
 
   public TowerlineConfig withFeeds(FeedConfig newFeeds) {
-    return new TowerlineConfig(server, database, adb, executions, newFeeds);
+    return new TowerlineConfig(server, database, adb, executions, newFeeds, edge);
+  }
+
+  public TowerlineConfig withEdge(EdgeConfig newEdge) {
+    return new TowerlineConfig(server, database, adb, executions, feeds, newEdge);
   }
 
   /**
@@ -50,6 +65,7 @@ public record TowerlineConfig(
         DatabaseConfig.fromEnvironment(environment),
         AdbConfig.fromEnvironment(environment),
         ExecutionConfig.fromEnvironment(environment),
-        FeedConfig.fromEnvironment(environment));
+        FeedConfig.fromEnvironment(environment),
+        EdgeConfig.fromEnvironment(environment));
   }
 }

@@ -1,10 +1,12 @@
 package dev.towerline.server.feed;
 
 import dev.towerline.server.config.environment.EnvironmentVariables;
+import dev.towerline.server.feed.intake.FrameBudget;
 import dev.towerline.server.feed.outbox.OutboxLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * How the real-time feeds behave. Immutable; build one with {@link #ofDefaults()}, {@link
@@ -54,6 +56,7 @@ public final class FeedConfig {
   private final Duration purgeInterval;
   private final OutboxLimits outboxLimits;
   private final HandshakeAuthorizer authorizer;
+  private final Supplier<FrameBudget> frameBudgets;
   private final Duration closeTimeout;
 
   private FeedConfig(Builder builder) {
@@ -65,6 +68,7 @@ public final class FeedConfig {
     this.purgeInterval = builder.purgeInterval;
     this.outboxLimits = builder.outboxLimits;
     this.authorizer = builder.authorizer;
+    this.frameBudgets = builder.frameBudgets;
     this.closeTimeout = builder.closeTimeout;
   }
 
@@ -154,6 +158,11 @@ public final class FeedConfig {
     return authorizer;
   }
 
+  /** Gives each new connection the budget its client's frames are taken from; set in code, not by the environment. */
+  public Supplier<FrameBudget> frameBudgets() {
+    return frameBudgets;
+  }
+
   private static String valueOf(Map<String, String> environment, String name) {
     return EnvironmentVariables.of(environment).text(name).orElse(null);
   }
@@ -203,6 +212,7 @@ public final class FeedConfig {
     private Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
     private OutboxLimits outboxLimits = OutboxLimits.DEFAULT;
     private HandshakeAuthorizer authorizer = HandshakeAuthorizer.ALLOW_ALL;
+    private Supplier<FrameBudget> frameBudgets = () -> FrameBudget.UNLIMITED;
     private Duration closeTimeout = Duration.ofMillis(DEFAULT_CLOSE_TIMEOUT_MS);
 
     private Builder() {}
@@ -216,6 +226,7 @@ public final class FeedConfig {
       this.purgeInterval = config.purgeInterval;
       this.outboxLimits = config.outboxLimits;
       this.authorizer = config.authorizer;
+      this.frameBudgets = config.frameBudgets;
       this.closeTimeout = config.closeTimeout;
     }
 
@@ -273,6 +284,12 @@ public final class FeedConfig {
     /** Decides every feed handshake; {@link HandshakeAuthorizer#ALLOW_ALL} by default. */
     public Builder authorizer(HandshakeAuthorizer authorizer) {
       this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+      return this;
+    }
+
+    /** A new {@link FrameBudget} per connection; unlimited by default. */
+    public Builder frameBudgets(Supplier<FrameBudget> frameBudgets) {
+      this.frameBudgets = Objects.requireNonNull(frameBudgets, "frameBudgets");
       return this;
     }
 

@@ -60,7 +60,7 @@ public final class FeedEndpoint extends Endpoint {
     FeedSession feedSession = new FeedSession(id, feed, session, service, filter);
     session.getUserProperties().put(SESSION, feedSession);
     session.setMaxTextMessageBufferSize(ClientFrameIntake.MAX_MESSAGE_BYTES);
-    ClientFrameIntake intake = new ClientFrameIntake(service.json(), service.clock());
+    ClientFrameIntake intake = new ClientFrameIntake(service.json(), service.clock(), service.config().frameBudgets().get());
     session.addMessageHandler(
         String.class,
         (MessageHandler.Whole<String>) text -> {

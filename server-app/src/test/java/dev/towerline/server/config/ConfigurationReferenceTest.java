@@ -3,6 +3,11 @@ package dev.towerline.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.edge.EdgeConfig;
+import dev.towerline.server.edge.cors.CorsPolicy;
+import dev.towerline.server.edge.host.HostPolicy;
+import dev.towerline.server.edge.origin.OriginPolicy;
+import dev.towerline.server.edge.ratelimit.RateLimitConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.store.DatabaseConfig;
@@ -29,7 +34,17 @@ class ConfigurationReferenceTest {
 
   private static final Path REFERENCE = Path.of("..", "docs", "guides", "configuration.md");
   private static final List<Class<?>> CONFIGS =
-      List.of(ServerConfig.class, DatabaseConfig.class, AdbConfig.class, ExecutionConfig.class, FeedConfig.class);
+      List.of(
+          ServerConfig.class,
+          DatabaseConfig.class,
+          AdbConfig.class,
+          ExecutionConfig.class,
+          FeedConfig.class,
+          EdgeConfig.class,
+          HostPolicy.class,
+          OriginPolicy.class,
+          CorsPolicy.class,
+          RateLimitConfig.class);
   // A table row: | `NAME` | `default` … | …; rows that name several variables or no literal default are listed too.
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \\| ([^|]*) \\|");
   private static final Pattern LITERAL = Pattern.compile("^`([^`]+)`");

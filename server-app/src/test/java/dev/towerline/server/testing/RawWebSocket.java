@@ -80,13 +80,17 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Opens {@code path} on 127.0.0.1:{@code port} and completes the handshake (101 expected); reads time out after {@code readTimeout}. */
   public static RawWebSocket connect(int port, String path, Duration readTimeout) throws IOException {
+    return connect(port, path, readTimeout, "Host: 127.0.0.1:" + port + "\r\n");
+  }
+
+  /**
+   * Opens {@code path} with {@code headLines} (each ending in CRLF, {@code Host} included) as the
+   * handshake's own headers, and completes the handshake (101 expected).
+   */
+  public static RawWebSocket connect(int port, String path, Duration readTimeout, String headLines) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout((int) readTimeout.toMillis());
-    byte[] nonce = new byte[16];
-    RANDOM.nextBytes(nonce);
-    String request =
-        "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    String request = handshake(path, headLines);
     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     RawWebSocket webSocket = new RawWebSocket(socket);
     String head = webSocket.readHead();
@@ -95,6 +99,14 @@ public final class RawWebSocket implements AutoCloseable {
       throw new IOException("handshake refused: " + head);
     }
     return webSocket;
+  }
+
+  /** A whole handshake request for {@code path} with {@code headLines} (each ending in CRLF) and a fresh key. */
+  public static String handshake(String path, String headLines) {
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    return "GET " + path + " HTTP/1.1\r\n" + headLines + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
   }
 
   /** Writes one final frame, masked as RFC 6455 requires of clients unless {@code masked} is false. */

@@ -8,6 +8,7 @@ import dev.towerline.server.TowerlineServer;
 import dev.towerline.adb.simulator.AdbSimulator;
 import dev.towerline.server.adb.AdbConfig;
 import dev.towerline.server.config.TowerlineConfig;
+import dev.towerline.server.edge.EdgeConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.store.DatabaseConfig;
@@ -54,6 +55,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   private UnaryOperator<ExecutionConfig.Builder> executionSettings = TestConfigs::fastExecutions;
   private Supplier<DatabaseConfig> database = TestConfigs::inMemoryDatabase;
   private UnaryOperator<FeedConfig.Builder> feedSettings = UnaryOperator.identity();
+  private UnaryOperator<EdgeConfig.Builder> edgeSettings = UnaryOperator.identity();
   private Clock clock = Clock.systemUTC();
   private TowerlineConfig config;
   private final ObjectMapper json = JsonMappers.create();
@@ -95,6 +97,13 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return this;
   }
 
+  /** The same server with its edge settings changed (allowed hosts and origins, CORS, rate limits). */
+  public RunningServer edge(UnaryOperator<EdgeConfig.Builder> settings) {
+    UnaryOperator<EdgeConfig.Builder> before = edgeSettings;
+    this.edgeSettings = builder -> settings.apply(before.apply(builder));
+    return this;
+  }
+
   /** The same server on a database the test chooses (a file H2, a PostgreSQL schema), read at start. */
   public RunningServer database(Supplier<DatabaseConfig> chosen) {
     this.database = chosen;
@@ -117,7 +126,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         TestConfigs.withAdbAt(adb.port(), adbSettings.apply(AdbConfig.custom()))
             .withDatabase(database.get())
             .withExecutions(executionSettings.apply(ExecutionConfig.custom()).build())
-            .withFeeds(feedSettings.apply(FeedConfig.custom()).build());
+            .withFeeds(feedSettings.apply(FeedConfig.custom()).build())
+            .withEdge(edgeSettings.apply(EdgeConfig.custom()).build());
     server = Main.start(config, clock, extensions);
     // The SDK speaks HTTP/1.1; UnservedUpgradeTest covers the JDK client's default.
     http =

@@ -21,7 +21,9 @@ import java.util.Map;
  * Reads what one client sends. A {@code ping} is answered with a {@code pong}, a {@code pong}
  * counts as a sign of life; anything else (not JSON, not a frame, a server-only frame, too large)
  * gets an {@code error} frame, and the {@value #MAX_INVALID_FRAMES}th invalid frame closes the
- * connection with 1008 (policy violation). Not thread-safe: one per connection, fed in order.
+ * connection with 1008 (policy violation). A client that sends faster than its {@link FrameBudget}
+ * allows gets a {@code RATE_LIMITED} error frame and the same close. Not thread-safe: one per
+ * connection, fed in order.
  */
 public final class ClientFrameIntake {
   /** RFC 6455 "Policy Violation". */
@@ -51,6 +53,7 @@ public final class ClientFrameIntake {
   private final Clock clock;
   private final ClientFrameTypes types;
   private final ClientFrameContract frames = ClientFrameContract.bundled();
+  private final FrameBudget budget;
   private int invalidFrames;
 
   /** An intake for the frame types of the bundled contract. */
@@ -59,12 +62,33 @@ public final class ClientFrameIntake {
   }
 
   public ClientFrameIntake(ObjectMapper json, Clock clock, ClientFrameTypes types) {
+    this(json, clock, types, FrameBudget.UNLIMITED);
+  }
+
+  /** An intake for the frame types of the bundled contract whose client may send as {@code budget} allows. */
+  public ClientFrameIntake(ObjectMapper json, Clock clock, FrameBudget budget) {
+    this(json, clock, ClientFrameTypes.bundled(), budget);
+  }
+
+  public ClientFrameIntake(ObjectMapper json, Clock clock, ClientFrameTypes types, FrameBudget budget) {
     this.json = json;
     this.clock = clock;
     this.types = types;
+    this.budget = budget;
   }
 
   public Reply read(String text) {
+    if (!budget.take()) {
+      ErrorFrame error =
+          new ErrorFrame()
+              .withTs(now())
+              .withError(
+                  new ApiError()
+                      .withCode(ErrorCode.RATE_LIMITED)
+                      .withMessage("Frames sent faster than this connection's rate limit allows; reconnect later")
+                      .withDetails(Map.of()));
+      return new Reply.AnswerAndClose(error, CLOSE_POLICY_VIOLATION, "client frame rate limit exceeded");
+    }
     // Each character takes at least one byte: only short texts need counting.
     if (text.length() > MAX_FRAME_BYTES || Utf8Length.of(text) > MAX_FRAME_BYTES) {
       return invalid(ErrorCode.FRAME_TOO_LARGE, "Frame exceeds " + MAX_FRAME_BYTES + " bytes", Map.of("max_bytes", MAX_FRAME_BYTES));
