@@ -27,7 +27,7 @@ class SdkGuideExampleTest {
   @TempDir Path work;
 
   @Test
-  void theGuidesProgramListsTheDevicesRunsACommandAndNamesTheUnknownSerial() throws Exception {
+  void theGuidesProgramListsTheDevicesFollowsTheFeedRunsACommandAndNamesTheUnknownSerial() throws Exception {
     GuideProgram program = GuideProgram.in(GUIDE);
     Path classes = program.compile(work);
 
@@ -48,7 +48,9 @@ class SdkGuideExampleTest {
     String serial = printed.get(command).substring(0, printed.get(command).indexOf('$'));
     assertThat(rack).containsKey(serial);
     assertThat(printed.get(command + 1)).isEqualTo(rack.get(serial).model());
-    assertThat(printed.get(command + 2)).isEqualTo("succeeded, exit code 0");
+    assertThat(printed.get(command + 2))
+        .as("the statuses the executions feed reported for the run, in order")
+        .matches("feed:( queued)?( running)? succeeded, exit code 0");
 
     assertThat(printed.get(printed.size() - 1)).matches("no-such-device: DEVICE_NOT_FOUND \\(HTTP 404, request \\S+\\)");
   }
