@@ -51,9 +51,16 @@ public final class FeedEndpoint extends Endpoint {
       sendErrorThenClose(session, e.getMessage());
       return;
     }
-    if (!service.admit(feed)) {
-      closeQuietly(session, FeedService.CLOSE_TRY_AGAIN_LATER, "connection limit reached; try again later");
-      return;
+    switch (service.admit(feed)) {
+      case AT_LIMIT -> {
+        closeQuietly(session, FeedService.CLOSE_TRY_AGAIN_LATER, "connection limit reached; try again later");
+        return;
+      }
+      case STOPPING -> {
+        closeQuietly(session, FeedService.CLOSE_SERVICE_RESTART, FeedService.RESTART_REASON);
+        return;
+      }
+      case ADMITTED -> {}
     }
     Predicate<FeedEvent> filter = feed == Feed.EXECUTIONS ? executionFilter(first(query, "execution_id"), first(query, "device_serial")) : e -> true;
     String id = "ws_" + HexFormat.of().formatHex(randomBytes());

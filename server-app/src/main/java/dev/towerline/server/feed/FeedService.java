@@ -58,7 +58,7 @@ public final class FeedService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FeedService.class);
   private static final int REPLAY_THREADS = 4;
-  private static final String RESTART_REASON = "server restarting; reconnect with since";
+  static final String RESTART_REASON = "server restarting; reconnect with since";
 
   private final FeedConfig config;
   private final EventLog eventLog;
@@ -188,19 +188,27 @@ public final class FeedService implements AutoCloseable {
 
   // ---- connections ----
 
-  /** Admits a new connection, or answers false at the connection limit (the caller closes with 1013). */
-  boolean admit(Feed feed) {
+  /** Whether a new connection is admitted; the caller closes a refused one with its code. */
+  enum Admission {
+    ADMITTED,
+    /** At {@code WS_MAX_CONNECTIONS}: close with 1013, try again later. */
+    AT_LIMIT,
+    /** The server is stopping: close with 1012 as its other clients are, so they come back after the restart. */
+    STOPPING
+  }
+
+  Admission admit(Feed feed) {
     if (stopping) {
-      return false;
+      return Admission.STOPPING;
     }
     while (true) {
       int now = admitted.get();
       if (now >= config.maxConnections()) {
         metrics.closed(feed, FeedMetrics.CloseReason.CONNECTION_LIMIT);
-        return false;
+        return Admission.AT_LIMIT;
       }
       if (admitted.compareAndSet(now, now + 1)) {
-        return true;
+        return Admission.ADMITTED;
       }
     }
   }
