@@ -10,7 +10,9 @@ import dev.towerline.pact.broker.StubPactBroker;
 import dev.towerline.pact.consumer.Participants;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 @Tag("provider")
 class PactBrokerVerificationTest {
   private static final String TOKEN = "qa-token-1234";
+  private static final String USER = "qa";
+  private static final String PASSWORD = "s3cret";
   private static final String SELECTORS = "[{\"mainBranch\":true},{\"deployedOrReleased\":true}]";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,28 +41,29 @@ class PactBrokerVerificationTest {
   private StubPactBroker broker;
 
   @BeforeEach
-  void startBroker() throws IOException {
-    Path recorded = Path.of(System.getProperty("pact.rootDir"), Participants.SDK + "-" + Participants.PROVIDER + ".json");
-    broker = StubPactBroker.serving(JSON.readTree(recorded.toFile()), "Bearer " + TOKEN);
-    // Whatever broker settings this build was started with, the nested run sees only these.
+  void clearBrokerSettings() {
+    // Whatever broker settings this build was started with, the nested run sees only the test's.
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("pactbroker.") || name.startsWith("pact.verifier."))
         .forEach(System::clearProperty);
-    System.setProperty("pactbroker.url", broker.url().toString());
-    System.setProperty("pactbroker.auth.token", TOKEN);
-    System.setProperty("pactbroker.consumerversionselectors.rawjson", SELECTORS);
   }
 
   @AfterEach
   void restoreProperties() {
-    broker.close();
+    if (broker != null) {
+      broker.close();
+    }
     System.setProperties(saved);
   }
 
   @Test
-  void verifiesThePactTheBrokerSelectsAndPublishesNothingByDefault() throws IOException {
+  void verifiesThePactTheBrokerSelectsWithBasicAuthAndPublishesNothingByDefault() throws IOException {
+    String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    startBroker(basic);
+    System.setProperty("pactbroker.auth.username", USER);
+    System.setProperty("pactbroker.auth.password", PASSWORD);
+    System.setProperty("pactbroker.consumerversionselectors.rawjson", SELECTORS);
     JsonNode selectors = JSON.readTree(SELECTORS);
-    System.clearProperty("pact.verifier.publishResults");
 
     TestExecutionSummary summary = verify();
 
@@ -66,17 +71,21 @@ class PactBrokerVerificationTest {
     assertThat(broker.pactsForVerificationRequests())
         .singleElement()
         .satisfies(body -> assertThat(body.path("consumerVersionSelectors")).isEqualTo(selectors));
-    assertThat(broker.requests()).extracting(RecordedRequest::authorization).containsOnly("Bearer " + TOKEN);
+    // Pact JVM sends basic credentials in answer to the broker's 401 challenge: both show up.
+    assertThat(broker.requests()).extracting(RecordedRequest::authorization).containsOnly(null, basic);
     assertThat(broker.publishedResults()).isEmpty();
   }
 
   @Test
-  void publishesTheResultsAsTheBuildsVersionWhenAsked() throws IOException {
+  void publishesTheResultsAsTheBuildsVersionWithABearerTokenWhenAsked() throws IOException {
+    startBroker("Bearer " + TOKEN);
+    System.setProperty("pactbroker.auth.token", TOKEN);
     System.setProperty("pact.verifier.publishResults", "true");
 
     TestExecutionSummary summary = verify();
 
     assertEveryInteractionVerified(summary);
+    assertThat(broker.requests()).extracting(RecordedRequest::authorization).containsOnly("Bearer " + TOKEN);
     assertThat(broker.publishedResults())
         .singleElement()
         .satisfies(
@@ -88,6 +97,13 @@ class PactBrokerVerificationTest {
                   .containsExactlyInAnyOrderElementsOf(broker.interactionIds());
               assertThat(result.path("testResults").findValues("success")).allMatch(JsonNode::asBoolean);
             });
+  }
+
+  /** A broker serving the pact the consumer tests wrote, to clients that send {@code authorization}. */
+  private void startBroker(String authorization) throws IOException {
+    Path recorded = Path.of(System.getProperty("pact.rootDir"), Participants.SDK + "-" + Participants.PROVIDER + ".json");
+    broker = StubPactBroker.serving(JSON.readTree(recorded.toFile()), authorization);
+    System.setProperty("pactbroker.url", broker.url().toString());
   }
 
   private TestExecutionSummary verify() {
