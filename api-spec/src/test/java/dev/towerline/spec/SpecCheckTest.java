@@ -273,6 +273,21 @@ class SpecCheckTest {
   }
 
   @Test
+  void reportsSchemaFileThatDeclaresItsOwnDialect() {
+    List<Problem> problems =
+        check(
+            ContractCopy.of(temp)
+                .editSchema("device-link.json", root -> root.put("$schema", "http://json-schema.org/draft-07/schema#")));
+
+    assertThat(problems)
+        .containsExactly(
+            new Problem(
+                "api-spec/schemas/device-link.json",
+                "/$schema",
+                "no $schema: the referencing document fixes the dialect (OpenAPI 3.0 / AsyncAPI schema)"));
+  }
+
+  @Test
   void mainFailsTheBuildListingEveryProblem() {
     ContractCopy broken =
         ContractCopy.of(temp)

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Validates instances against schemas loaded by URI and JSON pointer, so relative {@code $ref}s to
  * the shared files resolve as they do for every other tool. Schemas inside openapi.yaml use the
- * OpenAPI 3.0 dialect; the shared files declare draft-07 themselves.
+ * OpenAPI 3.0 dialect, and so do the shared files, which declare none (MetaSchemaRules keeps them
+ * valid draft-07 as well).
  */
 public final class SchemaValidation {
   private final JsonSchemaFactory factory =

@@ -6,7 +6,6 @@ import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.towerline.pact.consumer.Participants;
 import dev.towerline.pact.consumer.ProviderStates;
 import java.util.HashMap;
@@ -21,12 +20,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Verifies every pact in the pact folder (by default the ones the consumer tests just wrote;
- * {@code -Dpactfolder.path=...} for others) against the real server on a free loopback port, with
- * an ADB simulator the provider states set up (see {@link ProviderLab}).
+ * {@code -Dpactfolder.path=...} for others), or with {@code -Dpactbroker.url=...} the pacts a Pact
+ * Broker selects (see {@link PactsFromFolderOrBroker}), against the real server on a free loopback
+ * port, with an ADB simulator the provider states set up (see {@link ProviderLab}). Results go to
+ * the broker only with {@code -Dpact.verifier.publishResults=true}, as version {@code
+ * pact.provider.version} (the build's version, set by the pom).
  */
 @Tag("provider")
 @Provider(Participants.PROVIDER)
-@PactFolder("${pactfolder.path:target/pacts}")
+@PactsFromFolderOrBroker(folder = "${pactfolder.path:target/pacts}")
 class ServerProviderPactTest {
   private static final String EXECUTION_ID = "execution_id";
 

@@ -1,0 +1,4 @@
+package dev.towerline.pact.broker;
+
+/** One request the stub broker received, as it arrived. */
+public record RecordedRequest(String method, String path, String authorization, String body) {}
