@@ -123,7 +123,7 @@ class MutationTableTest {
             COMPATIBLE, "request.enum-value-added"),
         row("enum value added to a response", schemaFile("device-state.json", s -> arr(s, "/enum").add("charging")),
             BREAKING, "response.enum-value-added"),
-        row("enum value added to an x-extensible-enum response", schemaFile("error-code.json", s -> arr(s, "/enum").add("RATE_LIMITED")),
+        row("enum value added to an x-extensible-enum response", schemaFile("error-code.json", s -> arr(s, "/enum").add("LAB_CLOSED")),
             COMPATIBLE, "response.enum-value-added"),
         row("enum value removed from a response", schemaFile("breaker-state.json", s -> removeText(arr(s, "/enum"), "half_open")),
             COMPATIBLE, "response.enum-value-removed"),
@@ -145,7 +145,7 @@ class MutationTableTest {
                 .set("202", yaml("{description: Cancelling, content: {application/json: {schema: {$ref: '#/components/schemas/Execution'}}}}"))),
             BREAKING, "response.success-status-added"),
         row("error status added", openapi(r -> obj(op(r, "/api/v1/devices/{serial}", "get"), "/responses")
-                .set("429", yaml("{description: Too many, content: {application/json: {schema: {$ref: '#/components/schemas/ErrorEnvelope'}}}}"))),
+                .set("409", yaml("{description: Too many, content: {application/json: {schema: {$ref: '#/components/schemas/ErrorEnvelope'}}}}"))),
             COMPATIBLE, "response.error-status-added"),
         row("response media type changed", openapi(r ->
                 rename(obj(op(r, "/api/v1/devices/{serial}", "get"), "/responses/200/content"), "application/json", "application/vnd.towerline+json")),
@@ -165,11 +165,11 @@ class MutationTableTest {
             BREAKING, "request.parameter-became-required"),
         row("response header removed", openapi(r -> remove(obj(op(r, "/api/v1/executions", "post"), "/responses/201/headers"), "Location")),
             BREAKING, "response.header-removed"),
-        row("security requirement added", openapi(r -> {
-              obj(r, "/components").set("securitySchemes", yaml("{bearerAuth: {type: http, scheme: bearer}}"));
-              r.set("security", yaml("[{bearerAuth: []}]"));
-            }), BREAKING, "security.requirement-added"),
-        row("bearer auth with the anonymous alternative {}, roles and 401/403/421/429", openapi(MutationTableTest::optionalBearerAuth),
+        row("security requirement added (the anonymous alternative {} dropped)",
+            openapi(r -> op(r, "/api/v1/devices", "get").set("security", yaml("[{bearerAuth: []}]"))),
+            BREAKING, "security.requirement-added"),
+        row("bearer auth with the anonymous alternative {}, roles and 401/403/421/429 (the 1.1.0 change)",
+            openapi(MutationTableTest::withoutBearerAuth), openapi(r -> {}),
             COMPATIBLE, "security.optional-requirement-added"),
         row("oneOf alternative added to a response", openapi(r -> arr(schema(r, "FeedEvent"), "/oneOf").add(yaml("{$ref: './schemas/ping.json'}"))),
             BREAKING, "response.one-of-alternative-added"),
@@ -288,18 +288,19 @@ class MutationTableTest {
             deprecateAbiUntil2027.andThen(removeAbi), BREAKING, "policy.removed-before-sunset"));
   }
 
-  static void optionalBearerAuth(ObjectNode r) {
-    obj(r, "/components").set("securitySchemes", yaml("{bearerAuth: {type: http, scheme: bearer, bearerFormat: opaque}}"));
-    String[] roles = {"viewer", "operator", "admin"};
-    int i = 0;
+  /** The shipped contract as it was before it declared bearer auth: no scheme, no roles, no 401/403/421/429. */
+  static void withoutBearerAuth(ObjectNode r) {
+    obj(r, "/components").remove("securitySchemes");
     for (JsonNode item : r.get("paths")) {
       for (JsonNode operation : item) {
         ObjectNode o = (ObjectNode) operation;
-        o.set("security", yaml("[{bearerAuth: []}, {}]"));
-        o.put("x-towerline-role", roles[i++ % roles.length]);
+        o.remove("security");
+        o.remove("x-towerline-role");
         ObjectNode responses = (ObjectNode) o.get("responses");
         for (String status : new String[] {"401", "403", "421", "429"}) {
-          responses.putIfAbsent(status, yaml("{description: Refused, content: {application/json: {schema: {$ref: '#/components/schemas/ErrorEnvelope'}}}}"));
+          if (responses.path(status).has("$ref")) {
+            responses.remove(status);
+          }
         }
       }
     }
