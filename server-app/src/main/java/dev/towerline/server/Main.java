@@ -2,7 +2,14 @@ package dev.towerline.server;
 
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.auth.AuthStartException;
+import dev.towerline.server.auth.Authenticator;
+import dev.towerline.server.auth.Exposure;
+import dev.towerline.server.auth.TokenCommand;
+import dev.towerline.server.auth.TokenHandshakeAuthorizer;
+import dev.towerline.server.auth.TokenRegistry;
 import dev.towerline.server.config.TowerlineConfig;
+import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.devices.AdbRuntime;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.DeviceTracker;
@@ -65,6 +72,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(TokenCommand.NAME)) {
+      System.exit(TokenCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+      return;
+    }
     routeJulToSlf4j();
     TowerlineConfig config;
     try {
@@ -78,6 +89,11 @@ public final class Main {
     TowerlineServer server;
     try {
       server = start(config, Clock.systemUTC());
+    } catch (AuthStartException e) {
+      log.error("Towerline server will not start: {}", e.getMessage());
+      stopLogging();
+      System.exit(EXIT_BAD_CONFIGURATION);
+      return;
     } catch (DatabaseInUseException e) {
       log.error("Towerline server could not start: {}", e.getMessage());
       stopLogging();
@@ -137,6 +153,9 @@ public final class Main {
   private static TowerlineServer wireAndStart(
       TowerlineConfig config, Clock clock, Consumer<ResourceConfig> extensions, List<AutoCloseable> opened)
       throws IOException {
+    TokenRegistry tokens = opened(opened, startTokens(config));
+    Exposure.check(config.server(), config.auth(), tokens.current().entries().size());
+    Authenticator authenticator = new Authenticator(config.auth().mode(), tokens);
     ObjectMapper json = JsonMappers.create();
     PublishedContract contract = PublishedContract.fromClasspath(Main.class.getClassLoader());
     ErrorResponses errors = new ErrorResponses(ErrorCodeCatalog.fromContract(contract));
@@ -168,7 +187,7 @@ public final class Main {
         opened(
             opened,
             new FeedService(
-                    config.feeds(),
+                    withTokenCheck(config.feeds(), authenticator),
                     eventLog,
                     json,
                     clock,
@@ -203,7 +222,9 @@ public final class Main {
                 new DeviceListing(devices, clock),
                 executions,
                 eventLog,
-                clock));
+                clock,
+                authenticator,
+                config.auth()));
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(
@@ -224,6 +245,19 @@ public final class Main {
         server.baseUri(),
         ManagementFactory.getRuntimeMXBean().getUptime());
     return server;
+  }
+
+  private static TokenRegistry startTokens(TowerlineConfig config) {
+    try {
+      return TokenRegistry.start(config.auth());
+    } catch (IllegalArgumentException e) {
+      throw new AuthStartException(e.getMessage());
+    }
+  }
+
+  /** Feed handshakes pass the configured checks, then the token check REST requests pass. */
+  private static FeedConfig withTokenCheck(FeedConfig feeds, Authenticator authenticator) {
+    return feeds.toBuilder().authorizer(feeds.authorizer().andThen(new TokenHandshakeAuthorizer(authenticator))).build();
   }
 
   private static DeviceOccupancy occupancy(DeviceTracker tracker) {

@@ -1,6 +1,7 @@
 package dev.towerline.server.config;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.store.DatabaseConfig;
@@ -11,7 +12,18 @@ import java.util.Map;
  * reference is {@code docs/guides/configuration.md}.
  */
 public record TowerlineConfig(
-    ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
+    ServerConfig server,
+    DatabaseConfig database,
+    AdbConfig adb,
+    ExecutionConfig executions,
+    FeedConfig feeds,
+    AuthConfig auth) {
+
+  /** Without tokens (loopback only). */
+  public TowerlineConfig(
+      ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
+    this(server, database, adb, executions, feeds, AuthConfig.ofDefaults());
+  }
 
   /** With the default feed settings. */
   public TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions) {
@@ -26,19 +38,23 @@ public record TowerlineConfig(
   public static TowerlineConfig ofDefaults() {
     return new TowerlineConfig(
         ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults(),
-        FeedConfig.ofDefaults());
+        FeedConfig.ofDefaults(), AuthConfig.ofDefaults());
   }
 
   public TowerlineConfig withExecutions(ExecutionConfig newExecutions) {
-    return new TowerlineConfig(server, database, adb, newExecutions, feeds);
+    return new TowerlineConfig(server, database, adb, newExecutions, feeds, auth);
   }
 
   public TowerlineConfig withDatabase(DatabaseConfig newDatabase) {
-    return new TowerlineConfig(server, newDatabase, adb, executions, feeds);
+    return new TowerlineConfig(server, newDatabase, adb, executions, feeds, auth);
   }
 
   public TowerlineConfig withFeeds(FeedConfig newFeeds) {
-    return new TowerlineConfig(server, database, adb, executions, newFeeds);
+    return new TowerlineConfig(server, database, adb, executions, newFeeds, auth);
+  }
+
+  public TowerlineConfig withAuth(AuthConfig newAuth) {
+    return new TowerlineConfig(server, database, adb, executions, feeds, newAuth);
   }
 
   /**
@@ -50,6 +66,7 @@ public record TowerlineConfig(
         DatabaseConfig.fromEnvironment(environment),
         AdbConfig.fromEnvironment(environment),
         ExecutionConfig.fromEnvironment(environment),
-        FeedConfig.fromEnvironment(environment));
+        FeedConfig.fromEnvironment(environment),
+        AuthConfig.fromEnvironment(environment));
   }
 }

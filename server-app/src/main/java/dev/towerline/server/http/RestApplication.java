@@ -1,6 +1,10 @@
 package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.auth.AuthConfig;
+import dev.towerline.server.auth.AuthenticationFilter;
+import dev.towerline.server.auth.Authenticator;
+import dev.towerline.server.auth.AuthorizationFilter;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.RequestContract;
 import dev.towerline.spec.ContractDocuments;
@@ -55,6 +59,8 @@ public final class RestApplication extends ResourceConfig {
     register(AccessLogFilter.class);
     register(new RequestBodyLimitFilter(services.maxRequestBytes()));
     register(DeprecationHeadersFilter.class);
+    register(AuthenticationFilter.class);
+    register(AuthorizationFilter.class);
     register(ContractRequestFilter.class);
     register(ContractEnumParamConverterProvider.class);
     register(OffsetDateTimeParamConverterProvider.class);
@@ -95,6 +101,8 @@ public final class RestApplication extends ResourceConfig {
             bind(services.executions()).to(ExecutionService.class);
             bind(services.eventLog()).to(EventLog.class);
             bind(services.clock()).to(Clock.class);
+            bind(services.authenticator()).to(Authenticator.class);
+            bind(services.auth()).to(AuthConfig.class);
           }
         });
   }
