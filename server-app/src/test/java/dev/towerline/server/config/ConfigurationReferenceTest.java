@@ -3,6 +3,7 @@ package dev.towerline.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.store.DatabaseConfig;
@@ -29,7 +30,7 @@ class ConfigurationReferenceTest {
 
   private static final Path REFERENCE = Path.of("..", "docs", "guides", "configuration.md");
   private static final List<Class<?>> CONFIGS =
-      List.of(ServerConfig.class, DatabaseConfig.class, AdbConfig.class, ExecutionConfig.class, FeedConfig.class);
+      List.of(ServerConfig.class, DatabaseConfig.class, AdbConfig.class, ExecutionConfig.class, FeedConfig.class, AuthConfig.class);
   // A table row: | `NAME` | `default` … | …; rows that name several variables or no literal default are listed too.
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \\| ([^|]*) \\|");
   private static final Pattern LITERAL = Pattern.compile("^`([^`]+)`");
