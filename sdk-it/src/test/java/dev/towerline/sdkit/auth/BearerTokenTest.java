@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** AC-914: the SDK's {@code bearerToken(...)} against a real server with tokens. */
+/** AC-915: the SDK's {@code bearerToken(...)} against a real server with tokens. */
 class BearerTokenTest {
   private static final TestTokens TOKENS = TestTokens.create();
 

@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** AC-909: {@code ANONYMOUS_ENDPOINTS} opens exactly the groups it names on a server with tokens. */
+/** AC-904: {@code ANONYMOUS_ENDPOINTS} opens exactly the groups it names on a server with tokens. */
 class AnonymousEndpointsTest {
   private static final TestTokens TOKENS = TestTokens.create();
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** AC-910, AC-911: secure by default, as a real process started by its environment shows. */
+/** AC-911, AC-912: secure by default, as a real process started by its environment shows. */
 class BindRefusalTest {
 
   @Test

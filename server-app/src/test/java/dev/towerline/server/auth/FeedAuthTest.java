@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * AC-907, AC-908: feed handshakes are authenticated with the same tokens, from the {@code
+ * AC-908, AC-909: feed handshakes are authenticated with the same tokens, from the {@code
  * Authorization} header or (browsers) {@code ?access_token=}; a refusal is an HTTP 401 envelope
  * before any upgrade.
  */

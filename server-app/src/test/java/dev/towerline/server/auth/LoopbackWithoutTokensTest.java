@@ -9,7 +9,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** AC-904: a server without tokens (loopback only) serves every operation without one. */
+/** AC-903: a server without tokens (loopback only) serves every operation without one. */
 class LoopbackWithoutTokensTest {
   @RegisterExtension static final RunningServer server = new RunningServer();
 

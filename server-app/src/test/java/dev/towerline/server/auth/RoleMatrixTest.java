@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * AC-901..903: every operation of openapi.yaml, called with no token and with each role's token,
+ * AC-901, AC-902: every operation of openapi.yaml, called with no token and with each role's token,
  * answers as its {@code security} and {@code x-towerline-role} say — 401 without a token, 403 for a
  * role below the one it needs, and otherwise whatever the operation itself answers.
  */

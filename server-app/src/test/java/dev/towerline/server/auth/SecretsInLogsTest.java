@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * AC-912, AC-913: a server process with the production logging, in both formats, writes no token
+ * AC-913, AC-914: a server process with the production logging, in both formats, writes no token
  * after requests that carry them in the header, the query and the path, and names the client and
  * the actor in its access log.
  */
