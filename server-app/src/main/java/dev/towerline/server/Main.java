@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.auth.AuthStartException;
 import dev.towerline.server.auth.Authenticator;
 import dev.towerline.server.auth.Exposure;
+import dev.towerline.server.auth.FeedTickets;
 import dev.towerline.server.auth.TokenCommand;
 import dev.towerline.server.auth.TokenHandshakeAuthorizer;
 import dev.towerline.server.auth.TokenRegistry;
@@ -156,6 +157,7 @@ public final class Main {
     TokenRegistry tokens = opened(opened, startTokens(config));
     Exposure.check(config.server(), config.auth(), tokens.current().entries().size());
     Authenticator authenticator = new Authenticator(config.auth().mode(), tokens);
+    FeedTickets feedTickets = new FeedTickets(clock);
     ObjectMapper json = JsonMappers.create();
     PublishedContract contract = PublishedContract.fromClasspath(Main.class.getClassLoader());
     ErrorResponses errors = new ErrorResponses(ErrorCodeCatalog.fromContract(contract));
@@ -187,7 +189,7 @@ public final class Main {
         opened(
             opened,
             new FeedService(
-                    withTokenCheck(config.feeds(), authenticator),
+                    withTokenCheck(config.feeds(), authenticator, feedTickets),
                     eventLog,
                     json,
                     clock,
@@ -224,7 +226,8 @@ public final class Main {
                 eventLog,
                 clock,
                 authenticator,
-                config.auth()));
+                config.auth(),
+                feedTickets));
     extensions.accept(rest);
     TowerlineServer server =
         TowerlineServer.start(
@@ -256,8 +259,8 @@ public final class Main {
   }
 
   /** Feed handshakes pass the configured checks, then the token check REST requests pass. */
-  private static FeedConfig withTokenCheck(FeedConfig feeds, Authenticator authenticator) {
-    return feeds.toBuilder().authorizer(feeds.authorizer().andThen(new TokenHandshakeAuthorizer(authenticator))).build();
+  private static FeedConfig withTokenCheck(FeedConfig feeds, Authenticator authenticator, FeedTickets tickets) {
+    return feeds.toBuilder().authorizer(feeds.authorizer().andThen(new TokenHandshakeAuthorizer(authenticator, tickets))).build();
   }
 
   private static DeviceOccupancy occupancy(DeviceTracker tracker) {

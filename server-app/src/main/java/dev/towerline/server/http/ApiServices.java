@@ -3,6 +3,7 @@ package dev.towerline.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.auth.Authenticator;
+import dev.towerline.server.auth.FeedTickets;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.listing.DeviceListing;
@@ -30,4 +31,5 @@ public record ApiServices(
     EventLog eventLog,
     Clock clock,
     Authenticator authenticator,
-    AuthConfig auth) {}
+    AuthConfig auth,
+    FeedTickets feedTickets) {}

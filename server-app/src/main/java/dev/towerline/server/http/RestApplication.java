@@ -5,6 +5,7 @@ import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.auth.AuthenticationFilter;
 import dev.towerline.server.auth.Authenticator;
 import dev.towerline.server.auth.AuthorizationFilter;
+import dev.towerline.server.auth.FeedTickets;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.RequestContract;
 import dev.towerline.spec.ContractDocuments;
@@ -31,6 +32,7 @@ import dev.towerline.server.http.resource.ContractResource;
 import dev.towerline.server.http.resource.DevicesResource;
 import dev.towerline.server.http.resource.EventsResource;
 import dev.towerline.server.http.resource.ExecutionsResource;
+import dev.towerline.server.http.resource.FeedTicketsResource;
 import dev.towerline.server.http.resource.HealthResource;
 import dev.towerline.server.http.resource.MetricsResource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,6 +72,7 @@ public final class RestApplication extends ResourceConfig {
     register(DevicesResource.class);
     register(ExecutionsResource.class);
     register(EventsResource.class);
+    register(FeedTicketsResource.class);
     register(MetricsResource.class);
 
     register(ApiExceptionMapper.class);
@@ -103,6 +106,7 @@ public final class RestApplication extends ResourceConfig {
             bind(services.clock()).to(Clock.class);
             bind(services.authenticator()).to(Authenticator.class);
             bind(services.auth()).to(AuthConfig.class);
+            bind(services.feedTickets()).to(FeedTickets.class);
           }
         });
   }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces credentials in text with {@value #REDACTED}: {@code Authorization} header values,
- * {@code Bearer <token>}, {@code access_token} query and JSON values, and anything shaped like a
- * Towerline token ({@code tl_} and 43 more characters) wherever it was pasted.
+ * {@code Bearer <token>}, {@code access_token} and {@code ticket} query values, {@code access_token}
+ * JSON values, and anything shaped like a Towerline token or feed ticket ({@code tl_} or {@code ft_}
+ * and 43 more characters) wherever it was pasted.
  */
 public final class SecretRedaction {
   public static final String REDACTED = "[redacted]";
@@ -16,11 +17,11 @@ public final class SecretRedaction {
       List.of(
           new Rule("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)[^\"'\\r\\n,}\\]]+", "$1" + REDACTED),
           new Rule("(?i)(bearer\\s+)[A-Za-z0-9._~+/-]+=*", "$1" + REDACTED),
-          new Rule("(?i)(access_token(?:=|%3D))[^&\\s\"'#]+", "$1" + REDACTED),
+          new Rule("(?i)((?:access_token|ticket)(?:=|%3D))[^&\\s\"'#]+", "$1" + REDACTED),
           new Rule("(?i)(\"access_token\"\\s*:\\s*\")[^\"]*", "$1" + REDACTED),
-          new Rule("tl_[A-Za-z0-9_-]{20,}", "tl_" + REDACTED));
+          new Rule("\\b(tl_|ft_)[A-Za-z0-9_-]{20,}", "$1" + REDACTED));
   // Most lines hold none of these words; they are passed through without running the rules.
-  private static final Pattern HINT = Pattern.compile("(?i)authorization|bearer|access_token|tl_");
+  private static final Pattern HINT = Pattern.compile("(?i)authorization|bearer|access_token|ticket|tl_|ft_");
 
   private SecretRedaction() {}
 
@@ -38,7 +39,8 @@ public final class SecretRedaction {
 
   /** Whether a query or form parameter of this name carries a credential, so its value is never echoed. */
   public static boolean isSecretParameter(String name) {
-    return name.toLowerCase(Locale.ROOT).equals("access_token");
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.equals("access_token") || lower.equals("ticket");
   }
 
   private record Rule(Pattern pattern, String replacement) {

@@ -44,6 +44,22 @@ class FeedAuthTest {
   }
 
   @Test
+  void aTicketFromTheRestApiOpensOneFeedOnce() throws IOException {
+    java.net.http.HttpResponse<String> issued =
+        server.send(
+            server.request("/api/v1/feed-tickets")
+                .header("Authorization", TOKENS.bearer(Role.VIEWER))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertThat(issued.statusCode()).isEqualTo(201);
+    String ticket = Envelopes.parse(issued.body()).path("ticket").asText();
+    assertThat(ticket).startsWith("ft_");
+    try (JdkFeedClient client = JdkFeedClient.connect(server, "devices?ticket=" + ticket)) {
+      assertThat(client.next("connection_ack").path("type").asText()).isEqualTo("connection_ack");
+    }
+    assertUnauthenticated(handshake("/api/v1/ws/devices?ticket=" + ticket, ""));
+  }
+
+  @Test
   void handshakeWithoutATokenIsRefused401BeforeTheUpgrade() throws IOException {
     String answer = handshake("/api/v1/ws/devices", "");
     assertUnauthenticated(answer);

@@ -16,6 +16,7 @@ class SecretRedactionTest {
     assertThat(SecretRedaction.redact("sent bearer abc.def-ghi= then")).isEqualTo("sent bearer [redacted] then");
     assertThat(SecretRedaction.redact("GET /api/v1/ws/devices?since=3&access_token=s3cr3t&x=1"))
         .isEqualTo("GET /api/v1/ws/devices?since=3&access_token=[redacted]&x=1");
+    assertThat(SecretRedaction.redact("GET /api/v1/ws/devices?ticket=ft_abc")).isEqualTo("GET /api/v1/ws/devices?ticket=[redacted]");
     assertThat(SecretRedaction.redact("{\"access_token\": \"s3cr3t\"}")).isEqualTo("{\"access_token\": \"[redacted]\"}");
     assertThat(SecretRedaction.redact("path /api/v1/devices/" + TOKEN + " not found")).isEqualTo("path /api/v1/devices/tl_[redacted] not found");
   }
