@@ -59,6 +59,7 @@ class SecretsInLogsTest {
         assertThat(accessLines).anySatisfy(line -> assertThat(line).contains("\"status\":401").contains("\"actor\":\"anonymous\""));
       } else {
         assertThat(accessLines).anySatisfy(line -> assertThat(line).contains("actor=ci").contains("client=127.0.0.1"));
+        assertThat(accessLines).allSatisfy(line -> assertThat(line).matches("^\\d{4}-\\d\\d-\\d\\dT.*"));
       }
     }
   }
