@@ -71,7 +71,7 @@ public final class AuthConfig {
     EnvironmentVariables variables = EnvironmentVariables.of(environment);
     Builder builder = custom();
     variables.text(TOKENS_FILE_VARIABLE).ifPresent(file -> builder.tokensFile(Path.of(file)));
-    variables.text(TOKENS_VARIABLE).ifPresent(lines -> builder.tokens(TokenLines.parse(TOKENS_VARIABLE, lines)));
+    variables.text(TOKENS_VARIABLE).ifPresent(lines -> builder.tokens(TokenLines.parseVariable(TOKENS_VARIABLE, lines)));
     variables.wholeNumber(RELOAD_VARIABLE).ifPresent(ms -> builder.reloadInterval(Duration.ofMillis(ms)));
     variables.text(DISABLED_VARIABLE).ifPresent(value -> builder.disabled(parseBoolean(value)));
     variables.text(ANONYMOUS_ENDPOINTS_VARIABLE).ifPresent(value -> builder.anonymousEndpoints(parseEndpoints(value)));

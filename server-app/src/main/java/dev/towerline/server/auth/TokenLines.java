@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads token entries, one per line (or separated by {@code ;}, for an environment variable):
- * {@code name role sha256:<hex>}, fields separated by spaces or tabs; blank lines and lines starting with {@code #} are skipped. A line that does not fit is refused
+ * Reads token entries, one per line: {@code name role sha256:<hex>}, fields separated by spaces or
+ * tabs; blank lines and lines starting with {@code #} are skipped. A line that does not fit is refused
  * with its source and line number, and without its content: a line that does not parse may be a
  * token pasted by mistake.
  */
@@ -17,6 +17,11 @@ public final class TokenLines {
 
   private TokenLines() {}
 
+  /** Entries of an environment variable, where {@code ;} may separate them instead of line breaks. */
+  public static List<TokenEntry> parseVariable(String variable, String value) {
+    return parse(variable, value.replace(';', '\n'));
+  }
+
   /**
    * @param source names the text in messages (a file path, a variable)
    * @throws IllegalArgumentException naming {@code source} and the line when one does not fit
@@ -24,7 +29,7 @@ public final class TokenLines {
   public static List<TokenEntry> parse(String source, String text) {
     List<TokenEntry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    String[] lines = text.split("\\R|;", -1);
+    String[] lines = text.split("\\R", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#")) {

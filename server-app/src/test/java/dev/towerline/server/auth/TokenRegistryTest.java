@@ -19,7 +19,7 @@ class TokenRegistryTest {
     Path file = folder.resolve("tokens");
     String alice = TestTokens.newToken();
     String bob = TestTokens.newToken();
-    Files.writeString(file, "# lab tokens\nalice viewer " + TokenHash.of(alice).written() + "\n\nbob operator " + TokenHash.of(bob).written() + "\n");
+    Files.writeString(file, "# lab tokens; hashes only\nalice viewer " + TokenHash.of(alice).written() + "\n\nbob operator " + TokenHash.of(bob).written() + "\n");
     try (TokenRegistry registry = TokenRegistry.start(AuthConfig.custom().tokensFile(file).build())) {
       List<TokenChange> changes = new ArrayList<>();
       registry.addListener(changes::add);
