@@ -29,6 +29,7 @@ class ContractSurfaceTest {
           "POST /api/v1/executions/{execution_id}/cancel",
           "GET /api/v1/executions/{execution_id}/output",
           "GET /api/v1/events",
+          "POST /api/v1/feed-tickets",
           "GET /health",
           "GET /health/ready",
           "GET /health/full",

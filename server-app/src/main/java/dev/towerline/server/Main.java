@@ -2,7 +2,15 @@ package dev.towerline.server;
 
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.auth.AuthStartException;
+import dev.towerline.server.auth.Authenticator;
+import dev.towerline.server.auth.Exposure;
+import dev.towerline.server.auth.FeedTickets;
+import dev.towerline.server.auth.TokenCommand;
+import dev.towerline.server.auth.TokenHandshakeAuthorizer;
+import dev.towerline.server.auth.TokenRegistry;
 import dev.towerline.server.config.TowerlineConfig;
+import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.devices.AdbRuntime;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.DeviceTracker;
@@ -72,6 +80,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(TokenCommand.NAME)) {
+      System.exit(TokenCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+      return;
+    }
     routeJulToSlf4j();
     TowerlineConfig config;
     try {
@@ -85,6 +97,11 @@ public final class Main {
     TowerlineServer server;
     try {
       server = start(config, Clock.systemUTC());
+    } catch (AuthStartException e) {
+      log.error("Towerline server will not start: {}", e.getMessage());
+      stopLogging();
+      System.exit(EXIT_BAD_CONFIGURATION);
+      return;
     } catch (DatabaseInUseException e) {
       log.error("Towerline server could not start: {}", e.getMessage());
       stopLogging();
@@ -144,6 +161,10 @@ public final class Main {
   private static TowerlineServer wireAndStart(
       TowerlineConfig config, Clock clock, Consumer<ResourceConfig> extensions, List<AutoCloseable> opened)
       throws IOException {
+    TokenRegistry tokens = opened(opened, startTokens(config));
+    Exposure.check(config.server(), config.auth(), tokens.current().entries().size());
+    Authenticator authenticator = new Authenticator(config.auth().mode(), tokens);
+    FeedTickets feedTickets = new FeedTickets(clock);
     ObjectMapper json = JsonMappers.create();
     PublishedContract contract = PublishedContract.fromClasspath(Main.class.getClassLoader());
     ErrorResponses errors = new ErrorResponses(ErrorCodeCatalog.fromContract(contract));
@@ -178,7 +199,7 @@ public final class Main {
         opened(
             opened,
             new FeedService(
-                    feedConfig,
+                    withTokenCheck(feedConfig, authenticator, feedTickets),
                     eventLog,
                     json,
                     clock,
@@ -213,7 +234,10 @@ public final class Main {
                 new DeviceListing(devices, clock),
                 executions,
                 eventLog,
-                clock));
+                clock,
+                authenticator,
+                config.auth(),
+                feedTickets));
     rest.register(new EdgeFeature(edge, rateLimits));
     HostPolicy hosts = edge.hostPolicy(config.server().bindAddress());
     extensions.accept(rest);
@@ -244,6 +268,19 @@ public final class Main {
         server.baseUri(),
         ManagementFactory.getRuntimeMXBean().getUptime());
     return server;
+  }
+
+  private static TokenRegistry startTokens(TowerlineConfig config) {
+    try {
+      return TokenRegistry.start(config.auth());
+    } catch (IllegalArgumentException e) {
+      throw new AuthStartException(e.getMessage());
+    }
+  }
+
+  /** Feed handshakes pass the configured checks, then the token check REST requests pass. */
+  private static FeedConfig withTokenCheck(FeedConfig feeds, Authenticator authenticator, FeedTickets tickets) {
+    return feeds.toBuilder().authorizer(feeds.authorizer().andThen(new TokenHandshakeAuthorizer(authenticator, tickets))).build();
   }
 
   private static DeviceOccupancy occupancy(DeviceTracker tracker) {

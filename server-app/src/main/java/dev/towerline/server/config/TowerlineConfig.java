@@ -1,6 +1,7 @@
 package dev.towerline.server.config;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.edge.EdgeConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
@@ -17,11 +18,27 @@ public record TowerlineConfig(
     AdbConfig adb,
     ExecutionConfig executions,
     FeedConfig feeds,
-    EdgeConfig edge) {
+    EdgeConfig edge,
+    AuthConfig auth) {
 
   /** With the default edge settings (Host and Origin checks, CORS, rate limits). */
-  public TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
-    this(server, database, adb, executions, feeds, EdgeConfig.ofDefaults());
+  public TowerlineConfig(
+      ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds,
+      AuthConfig auth) {
+    this(server, database, adb, executions, feeds, EdgeConfig.ofDefaults(), auth);
+  }
+
+  /** Without tokens (loopback only). */
+  public TowerlineConfig(
+      ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds,
+      EdgeConfig edge) {
+    this(server, database, adb, executions, feeds, edge, AuthConfig.ofDefaults());
+  }
+
+  /** Without tokens (loopback only), with the default edge settings. */
+  public TowerlineConfig(
+      ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
+    this(server, database, adb, executions, feeds, EdgeConfig.ofDefaults(), AuthConfig.ofDefaults());
   }
 
   /** With the default feed settings. */
@@ -37,23 +54,27 @@ public record TowerlineConfig(
   public static TowerlineConfig ofDefaults() {
     return new TowerlineConfig(
         ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults(),
-        FeedConfig.ofDefaults(), EdgeConfig.ofDefaults());
+        FeedConfig.ofDefaults(), EdgeConfig.ofDefaults(), AuthConfig.ofDefaults());
   }
 
   public TowerlineConfig withExecutions(ExecutionConfig newExecutions) {
-    return new TowerlineConfig(server, database, adb, newExecutions, feeds, edge);
+    return new TowerlineConfig(server, database, adb, newExecutions, feeds, edge, auth);
   }
 
   public TowerlineConfig withDatabase(DatabaseConfig newDatabase) {
-    return new TowerlineConfig(server, newDatabase, adb, executions, feeds, edge);
+    return new TowerlineConfig(server, newDatabase, adb, executions, feeds, edge, auth);
   }
 
   public TowerlineConfig withFeeds(FeedConfig newFeeds) {
-    return new TowerlineConfig(server, database, adb, executions, newFeeds, edge);
+    return new TowerlineConfig(server, database, adb, executions, newFeeds, edge, auth);
   }
 
   public TowerlineConfig withEdge(EdgeConfig newEdge) {
-    return new TowerlineConfig(server, database, adb, executions, feeds, newEdge);
+    return new TowerlineConfig(server, database, adb, executions, feeds, newEdge, auth);
+  }
+
+  public TowerlineConfig withAuth(AuthConfig newAuth) {
+    return new TowerlineConfig(server, database, adb, executions, feeds, edge, newAuth);
   }
 
   /**
@@ -66,6 +87,7 @@ public record TowerlineConfig(
         AdbConfig.fromEnvironment(environment),
         ExecutionConfig.fromEnvironment(environment),
         FeedConfig.fromEnvironment(environment),
-        EdgeConfig.fromEnvironment(environment));
+        EdgeConfig.fromEnvironment(environment),
+        AuthConfig.fromEnvironment(environment));
   }
 }

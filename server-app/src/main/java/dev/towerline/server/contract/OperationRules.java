@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What openapi.yaml lets one operation receive: its declared parameters and its request body. */
+/**
+ * What openapi.yaml lets one operation receive: its declared parameters and its request body, and
+ * who may call it (its {@code security} and {@code x-towerline-role}).
+ */
 public final class OperationRules {
   private final String operationId;
   private final Map<String, Map<String, ParameterRule>> parametersByLocation = new LinkedHashMap<>();
   private final BodyRule body;
+  private final Access access;
 
-  OperationRules(String operationId, List<ParameterRule> parameters, BodyRule body) {
+  OperationRules(String operationId, List<ParameterRule> parameters, BodyRule body, Access access) {
     this.operationId = operationId;
+    this.access = access;
     for (ParameterRule parameter : parameters) {
       parametersByLocation
           .computeIfAbsent(parameter.location(), l -> new LinkedHashMap<>())
@@ -34,6 +39,11 @@ public final class OperationRules {
   /** The declared parameter, header names compared without case. */
   public Optional<ParameterRule> parameter(String location, String name) {
     return Optional.ofNullable(parametersByLocation.getOrDefault(location, Map.of()).get(key(location, name)));
+  }
+
+  /** Who may call the operation, as its {@code security} and {@code x-towerline-role} say. */
+  public Access access() {
+    return access;
   }
 
   /** The request body, when the operation takes one. */
@@ -65,5 +75,20 @@ public final class OperationRules {
 
   private static String key(String location, String name) {
     return location.equals("header") ? name.toLowerCase(java.util.Locale.ROOT) : name;
+  }
+
+  /**
+   * Who may call an operation.
+   *
+   * @param open whether its {@code security} is the empty list: anyone, without credentials
+   * @param role its {@code x-towerline-role} ({@code viewer}, {@code operator}, {@code admin}); null
+   *     when it declares none
+   */
+  public record Access(boolean open, String role) {
+    static Access of(JsonNode operation) {
+      JsonNode security = operation.get("security");
+      boolean open = security != null && security.isArray() && security.isEmpty();
+      return new Access(open, operation.path("x-towerline-role").textValue());
+    }
   }
 }

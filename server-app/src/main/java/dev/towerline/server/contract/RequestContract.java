@@ -99,7 +99,8 @@ public final class RequestContract {
       for (Located parameter : op.parameters(ctx.references())) {
         parameters.add(parameter(parameter));
       }
-      return new OperationRules(op.operationId(), parameters, body(op).orElse(null));
+      return new OperationRules(
+          op.operationId(), parameters, body(op).orElse(null), OperationRules.Access.of(op.node()));
     }
 
     private ParameterRule parameter(Located parameter) {

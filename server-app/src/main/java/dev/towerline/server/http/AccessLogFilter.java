@@ -2,6 +2,7 @@ package dev.towerline.server.http;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import dev.towerline.server.auth.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Priority;
@@ -12,12 +13,15 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.time.Duration;
+import org.glassfish.grizzly.http.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One log line and one latency sample per request, keyed by the route template (never the
- * concrete path, whose serials and ids would explode the metric's cardinality).
+ * concrete path, whose serials and ids would explode the metric's cardinality). The line names the
+ * client's address and the actor (the token's name, {@code anonymous} without one); it never holds
+ * the query string or headers, where credentials travel.
  */
 @PreMatching
 @Priority(AccessLogFilter.PRIORITY)
@@ -35,11 +39,15 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
     Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
   };
 
+  static final String UNKNOWN_CLIENT = "unknown";
+
   private final MeterRegistry registry;
+  private final jakarta.inject.Provider<Request> connection;
 
   @Inject
-  public AccessLogFilter(MeterRegistry registry) {
+  public AccessLogFilter(MeterRegistry registry, jakarta.inject.Provider<Request> connection) {
     this.registry = registry;
+    this.connection = connection;
   }
 
   @Override
@@ -61,11 +69,23 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         .register(registry)
         .record(Duration.ofNanos(nanos));
     ACCESS.info(
-        "{} {} {} {} {}",
+        "{} {} {} {} {} {} {}",
         kv("method", method),
         kv("route", route),
         kv("status", status),
         kv("duration_ms", nanos / 1_000_000.0),
-        kv("path", request.getUriInfo().getPath()));
+        kv("path", request.getUriInfo().getPath()),
+        kv("client", clientAddress()),
+        kv("actor", Actor.of(request).name()));
+  }
+
+  private String clientAddress() {
+    try {
+      String address = connection.get().getRemoteAddr();
+      return address == null ? UNKNOWN_CLIENT : address;
+    } catch (RuntimeException e) {
+      // Outside a Grizzly request (no connection to ask): the line is still written.
+      return UNKNOWN_CLIENT;
+    }
   }
 }

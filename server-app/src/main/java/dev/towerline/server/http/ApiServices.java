@@ -1,6 +1,9 @@
 package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.auth.AuthConfig;
+import dev.towerline.server.auth.Authenticator;
+import dev.towerline.server.auth.FeedTickets;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.devices.listing.DeviceListing;
@@ -26,4 +29,7 @@ public record ApiServices(
     DeviceListing deviceListing,
     ExecutionService executions,
     EventLog eventLog,
-    Clock clock) {}
+    Clock clock,
+    Authenticator authenticator,
+    AuthConfig auth,
+    FeedTickets feedTickets) {}

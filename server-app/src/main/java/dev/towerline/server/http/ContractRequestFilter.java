@@ -8,6 +8,7 @@ import dev.towerline.server.contract.RequestContract;
 import dev.towerline.server.contract.Violation;
 import dev.towerline.server.error.ApiException;
 import dev.towerline.server.json.StrictJsonReader;
+import dev.towerline.server.logging.SecretRedaction;
 import dev.towerline.server.text.UnicodeText;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -82,7 +83,8 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
       Optional<ParameterRule> rule = operation.parameter("query", name);
       Optional<String> unusable = UnicodeText.refusal(value);
       if (rule.isEmpty()) {
-        findings.add(new Violation(name, unknownReason(declared)), value);
+        // A credential sent where it does not belong is named, never echoed.
+        findings.add(new Violation(name, unknownReason(declared)), SecretRedaction.isSecretParameter(name) ? null : value);
       } else if (sent.getValue().size() > 1) {
         findings.add(new Violation(name, "must be given at most once"), value);
       } else if (unusable.isPresent()) {

@@ -1,6 +1,11 @@
 package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.auth.AuthConfig;
+import dev.towerline.server.auth.AuthenticationFilter;
+import dev.towerline.server.auth.Authenticator;
+import dev.towerline.server.auth.AuthorizationFilter;
+import dev.towerline.server.auth.FeedTickets;
 import dev.towerline.server.contract.PublishedContract;
 import dev.towerline.server.contract.RequestContract;
 import dev.towerline.spec.ContractDocuments;
@@ -27,6 +32,7 @@ import dev.towerline.server.http.resource.ContractResource;
 import dev.towerline.server.http.resource.DevicesResource;
 import dev.towerline.server.http.resource.EventsResource;
 import dev.towerline.server.http.resource.ExecutionsResource;
+import dev.towerline.server.http.resource.FeedTicketsResource;
 import dev.towerline.server.http.resource.HealthResource;
 import dev.towerline.server.http.resource.MetricsResource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +61,8 @@ public final class RestApplication extends ResourceConfig {
     register(AccessLogFilter.class);
     register(new RequestBodyLimitFilter(services.maxRequestBytes()));
     register(DeprecationHeadersFilter.class);
+    register(AuthenticationFilter.class);
+    register(AuthorizationFilter.class);
     register(ContractRequestFilter.class);
     register(ContractEnumParamConverterProvider.class);
     register(OffsetDateTimeParamConverterProvider.class);
@@ -64,6 +72,7 @@ public final class RestApplication extends ResourceConfig {
     register(DevicesResource.class);
     register(ExecutionsResource.class);
     register(EventsResource.class);
+    register(FeedTicketsResource.class);
     register(MetricsResource.class);
 
     register(ApiExceptionMapper.class);
@@ -95,6 +104,9 @@ public final class RestApplication extends ResourceConfig {
             bind(services.executions()).to(ExecutionService.class);
             bind(services.eventLog()).to(EventLog.class);
             bind(services.clock()).to(Clock.class);
+            bind(services.authenticator()).to(Authenticator.class);
+            bind(services.auth()).to(AuthConfig.class);
+            bind(services.feedTickets()).to(FeedTickets.class);
           }
         });
   }

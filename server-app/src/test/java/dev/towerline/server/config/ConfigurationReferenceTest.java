@@ -3,6 +3,7 @@ package dev.towerline.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.edge.EdgeConfig;
 import dev.towerline.server.edge.cors.CorsPolicy;
 import dev.towerline.server.edge.host.HostPolicy;
@@ -44,7 +45,8 @@ class ConfigurationReferenceTest {
           HostPolicy.class,
           OriginPolicy.class,
           CorsPolicy.class,
-          RateLimitConfig.class);
+          RateLimitConfig.class,
+          AuthConfig.class);
   // A table row: | `NAME` | `default` … | …; rows that name several variables or no literal default are listed too.
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \\| ([^|]*) \\|");
   private static final Pattern LITERAL = Pattern.compile("^`([^`]+)`");

@@ -7,6 +7,8 @@ import dev.towerline.server.Main;
 import dev.towerline.server.TowerlineServer;
 import dev.towerline.adb.simulator.AdbSimulator;
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.auth.AuthConfig;
+import dev.towerline.server.auth.Role;
 import dev.towerline.server.config.TowerlineConfig;
 import dev.towerline.server.edge.EdgeConfig;
 import dev.towerline.server.executions.ExecutionConfig;
@@ -57,6 +59,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   private UnaryOperator<FeedConfig.Builder> feedSettings = UnaryOperator.identity();
   private UnaryOperator<EdgeConfig.Builder> edgeSettings = UnaryOperator.identity();
   private Clock clock = Clock.systemUTC();
+  private TestTokens tokens;
+  private UnaryOperator<AuthConfig.Builder> authSettings = UnaryOperator.identity();
   private TowerlineConfig config;
   private final ObjectMapper json = JsonMappers.create();
   private AdbSimulator adb;
@@ -119,6 +123,22 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return this;
   }
 
+  /**
+   * The same server with these tokens configured (its tokens file): requests then need one. The
+   * start-up checks of this class send the admin token.
+   */
+  public RunningServer tokens(TestTokens chosen) {
+    this.tokens = chosen;
+    return this;
+  }
+
+  /** The same server with its authentication settings changed (anonymous endpoints, reload interval, …). */
+  public RunningServer auth(UnaryOperator<AuthConfig.Builder> settings) {
+    UnaryOperator<AuthConfig.Builder> before = authSettings;
+    this.authSettings = builder -> settings.apply(before.apply(builder));
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     adb = AdbSimulator.demo(TestConfigs.DEFAULT_DEVICES).start();
@@ -127,7 +147,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
             .withDatabase(database.get())
             .withExecutions(executionSettings.apply(ExecutionConfig.custom()).build())
             .withFeeds(feedSettings.apply(FeedConfig.custom()).build())
-            .withEdge(edgeSettings.apply(EdgeConfig.custom()).build());
+            .withEdge(edgeSettings.apply(EdgeConfig.custom()).build())
+            .withAuth(authSettings.apply(tokens == null ? AuthConfig.custom() : AuthConfig.custom().tokensFile(tokens.file())).build());
     server = Main.start(config, clock, extensions);
     // The SDK speaks HTTP/1.1; UnservedUpgradeTest covers the JDK client's default.
     http =
@@ -144,7 +165,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
    * otherwise reach a test's subscriber after its snapshot.
    */
   private void awaitReady() {
-    await("server ready").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> get("/health/ready").statusCode() == 200);
+    await("server ready").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> probe("/health/ready").statusCode() == 200);
     await("start-up feed events persisted")
         .atMost(TIMEOUT)
         .pollInterval(Duration.ofMillis(20))
@@ -152,12 +173,12 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   }
 
   private boolean noFeedEventWaiting() {
-    return get("/metrics").body().lines().filter(line -> line.startsWith(FEED_EVENTS_WAITING)).allMatch(line -> line.endsWith(" 0.0"));
+    return probe("/metrics").body().lines().filter(line -> line.startsWith(FEED_EVENTS_WAITING)).allMatch(line -> line.endsWith(" 0.0"));
   }
 
   /** Tests that start with the database down wait for nothing it would have to take. */
   private boolean databaseUp() {
-    return Envelopes.parse(get("/health/full").body()).path("checks").path("database").path("status").asText().equals("pass");
+    return Envelopes.parse(probe("/health/full").body()).path("checks").path("database").path("status").asText().equals("pass");
   }
 
   @Override
@@ -217,6 +238,15 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
   public HttpResponse<String> get(String pathAndQuery) {
     return send(request(pathAndQuery).GET());
+  }
+
+  // The start-up checks pass authentication whatever the test configured.
+  private HttpResponse<String> probe(String path) {
+    HttpRequest.Builder request = request(path).GET();
+    if (tokens != null) {
+      request.header("Authorization", tokens.bearer(Role.ADMIN));
+    }
+    return send(request);
   }
 
   /** Sends {@code request} and returns the response once {@link #CONTRACT} allows it. */

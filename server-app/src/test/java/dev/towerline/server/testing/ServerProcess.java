@@ -45,6 +45,16 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
+   * Like {@link #start(Map)}, with JVM options before the main class, e.g. {@code
+   * -Dlogback.configurationFile=logback.xml} for the production logging instead of the tests'.
+   */
+  public static ServerProcess start(Map<String, String> environment, List<String> jvmOptions) throws IOException {
+    List<String> arguments = new ArrayList<>(jvmOptions);
+    arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    return launch(environment, arguments.toArray(String[]::new));
+  }
+
+  /**
    * Starts the server as users do, {@code java <jvmOptions> -jar <jar>} (the README's options),
    * with {@code environment} added.
    */
