@@ -1,8 +1,10 @@
 package dev.towerline.server.config;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.audit.AuditConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
+import dev.towerline.server.policy.CommandPolicyConfig;
 import dev.towerline.server.store.DatabaseConfig;
 import java.util.Map;
 
@@ -11,7 +13,19 @@ import java.util.Map;
  * reference is {@code docs/guides/configuration.md}.
  */
 public record TowerlineConfig(
-    ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
+    ServerConfig server,
+    DatabaseConfig database,
+    AdbConfig adb,
+    ExecutionConfig executions,
+    FeedConfig feeds,
+    AuditConfig audit,
+    CommandPolicyConfig commands) {
+
+  /** With the default audit retention and command policy. */
+  public TowerlineConfig(
+      ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
+    this(server, database, adb, executions, feeds, AuditConfig.ofDefaults(), CommandPolicyConfig.ofDefaults());
+  }
 
   /** With the default feed settings. */
   public TowerlineConfig(ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions) {
@@ -26,19 +40,27 @@ public record TowerlineConfig(
   public static TowerlineConfig ofDefaults() {
     return new TowerlineConfig(
         ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults(),
-        FeedConfig.ofDefaults());
+        FeedConfig.ofDefaults(), AuditConfig.ofDefaults(), CommandPolicyConfig.ofDefaults());
   }
 
   public TowerlineConfig withExecutions(ExecutionConfig newExecutions) {
-    return new TowerlineConfig(server, database, adb, newExecutions, feeds);
+    return new TowerlineConfig(server, database, adb, newExecutions, feeds, audit, commands);
   }
 
   public TowerlineConfig withDatabase(DatabaseConfig newDatabase) {
-    return new TowerlineConfig(server, newDatabase, adb, executions, feeds);
+    return new TowerlineConfig(server, newDatabase, adb, executions, feeds, audit, commands);
   }
 
   public TowerlineConfig withFeeds(FeedConfig newFeeds) {
-    return new TowerlineConfig(server, database, adb, executions, newFeeds);
+    return new TowerlineConfig(server, database, adb, executions, newFeeds, audit, commands);
+  }
+
+  public TowerlineConfig withAudit(AuditConfig newAudit) {
+    return new TowerlineConfig(server, database, adb, executions, feeds, newAudit, commands);
+  }
+
+  public TowerlineConfig withCommands(CommandPolicyConfig newCommands) {
+    return new TowerlineConfig(server, database, adb, executions, feeds, audit, newCommands);
   }
 
   /**
@@ -50,6 +72,8 @@ public record TowerlineConfig(
         DatabaseConfig.fromEnvironment(environment),
         AdbConfig.fromEnvironment(environment),
         ExecutionConfig.fromEnvironment(environment),
-        FeedConfig.fromEnvironment(environment));
+        FeedConfig.fromEnvironment(environment),
+        AuditConfig.fromEnvironment(environment),
+        CommandPolicyConfig.fromEnvironment(environment));
   }
 }

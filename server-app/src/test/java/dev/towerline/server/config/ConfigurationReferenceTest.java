@@ -3,8 +3,10 @@ package dev.towerline.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.audit.AuditConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
+import dev.towerline.server.policy.CommandPolicyConfig;
 import dev.towerline.server.store.DatabaseConfig;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -29,7 +31,9 @@ class ConfigurationReferenceTest {
 
   private static final Path REFERENCE = Path.of("..", "docs", "guides", "configuration.md");
   private static final List<Class<?>> CONFIGS =
-      List.of(ServerConfig.class, DatabaseConfig.class, AdbConfig.class, ExecutionConfig.class, FeedConfig.class);
+      List.of(
+          ServerConfig.class, DatabaseConfig.class, AdbConfig.class, ExecutionConfig.class, FeedConfig.class,
+          AuditConfig.class, CommandPolicyConfig.class);
   // A table row: | `NAME` | `default` … | …; rows that name several variables or no literal default are listed too.
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \\| ([^|]*) \\|");
   private static final Pattern LITERAL = Pattern.compile("^`([^`]+)`");

@@ -55,6 +55,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   private Supplier<DatabaseConfig> database = TestConfigs::inMemoryDatabase;
   private UnaryOperator<FeedConfig.Builder> feedSettings = UnaryOperator.identity();
   private Clock clock = Clock.systemUTC();
+  private UnaryOperator<TowerlineConfig> otherSettings = UnaryOperator.identity();
   private TowerlineConfig config;
   private final ObjectMapper json = JsonMappers.create();
   private AdbSimulator adb;
@@ -110,6 +111,13 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return this;
   }
 
+  /** The same server with other parts of its configuration changed (audit retention, command policy, …). */
+  public RunningServer configure(UnaryOperator<TowerlineConfig> settings) {
+    UnaryOperator<TowerlineConfig> before = otherSettings;
+    this.otherSettings = config -> settings.apply(before.apply(config));
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     adb = AdbSimulator.demo(TestConfigs.DEFAULT_DEVICES).start();
@@ -118,6 +126,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
             .withDatabase(database.get())
             .withExecutions(executionSettings.apply(ExecutionConfig.custom()).build())
             .withFeeds(feedSettings.apply(FeedConfig.custom()).build());
+    config = otherSettings.apply(config);
     server = Main.start(config, clock, extensions);
     // The SDK speaks HTTP/1.1; UnservedUpgradeTest covers the JDK client's default.
     http =
