@@ -6,6 +6,7 @@ import dev.towerline.server.listing.Page;
 import dev.towerline.server.text.UnicodeText;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,8 @@ public final class AuditLog {
             event.outcome(),
             event.payload() == null ? null : SecretRedaction.redact(event.payload()),
             event.payloadOmitted());
-    Instant now = clock.instant();
+    // What the database keeps (microseconds), so the entry returned equals the one read back.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     return new AuditEntry(store.insert(stored, now), now, stored);
   }
 

@@ -68,6 +68,13 @@ final class ShellPrograms {
       if ((c == '(' || c == '{') && atCommandStart && !inWord) {
         return unverifiable(c + " (subshell or group)");
       }
+      if (c == '&' && i + 1 < line.length() && line.charAt(i + 1) == '>') {
+        // &> file: a redirection, not the end of a command.
+        endWord();
+        redirectTarget = true;
+        i = afterRedirection(i + 1);
+        continue;
+      }
       if (c == ';' || c == '&' || c == '|' || c == '\n') {
         endWord();
         atCommandStart = true;
@@ -75,6 +82,8 @@ final class ShellPrograms {
       } else if (c == '<' || c == '>') {
         endWord();
         redirectTarget = true;
+        i = afterRedirection(i);
+        continue;
       } else if (Character.isWhitespace(c)) {
         endWord();
       } else {
@@ -84,6 +93,16 @@ final class ShellPrograms {
     }
     endWord();
     return new Found(List.copyOf(programs), Optional.empty());
+  }
+
+  /** The index after the redirection operator at {@code i}: {@code > >> >& >| < <& <>}. */
+  private int afterRedirection(int i) {
+    int next = i + 1;
+    while (next < line.length() && "&|><".indexOf(line.charAt(next)) >= 0 && line.charAt(next) != '(') {
+      next++;
+    }
+    // 2>&1: the target is a descriptor, not a file, and nothing more to skip.
+    return next;
   }
 
   /** Reads a double-quoted part from {@code i}; returns the index after it, or -1 at a command substitution. */
