@@ -2,6 +2,8 @@ package dev.towerline.server;
 
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.audit.AuditLog;
+import dev.towerline.server.audit.AuditRetention;
 import dev.towerline.server.auth.AuthStartException;
 import dev.towerline.server.auth.Authenticator;
 import dev.towerline.server.auth.Exposure;
@@ -50,6 +52,7 @@ import dev.towerline.server.http.grizzly.RequestGuardAddOn;
 import dev.towerline.server.http.grizzly.RequestReadAddOn;
 import dev.towerline.server.json.JsonMappers;
 import dev.towerline.server.metrics.MetricsRegistry;
+import dev.towerline.server.policy.CommandPolicy;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -210,6 +213,8 @@ public final class Main {
                 .start());
     // Crash recovery runs before the first execution of this process can exist.
     persistence.start(executions::recoverInterrupted);
+    AuditLog auditLog = new AuditLog(database.dataSource(), persistence::isReady, json, clock);
+    opened(opened, new AuditRetention(auditLog, config.audit(), clock).start());
     DependencyHealth dependencies =
         opened(
             opened,
@@ -234,6 +239,8 @@ public final class Main {
                 new DeviceListing(devices, clock),
                 executions,
                 eventLog,
+                auditLog,
+                new CommandPolicy(config.commands()),
                 clock,
                 authenticator,
                 config.auth(),

@@ -1,10 +1,12 @@
 package dev.towerline.server.config;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.audit.AuditConfig;
 import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.edge.EdgeConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
+import dev.towerline.server.policy.CommandPolicyConfig;
 import dev.towerline.server.store.DatabaseConfig;
 import java.util.Map;
 
@@ -19,26 +21,18 @@ public record TowerlineConfig(
     ExecutionConfig executions,
     FeedConfig feeds,
     EdgeConfig edge,
-    AuthConfig auth) {
+    AuthConfig auth,
+    AuditConfig audit,
+    CommandPolicyConfig commands) {
 
-  /** With the default edge settings (Host and Origin checks, CORS, rate limits). */
-  public TowerlineConfig(
-      ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds,
-      AuthConfig auth) {
-    this(server, database, adb, executions, feeds, EdgeConfig.ofDefaults(), auth);
-  }
-
-  /** Without tokens (loopback only). */
-  public TowerlineConfig(
-      ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds,
-      EdgeConfig edge) {
-    this(server, database, adb, executions, feeds, edge, AuthConfig.ofDefaults());
-  }
-
-  /** Without tokens (loopback only), with the default edge settings. */
+  /**
+   * With the default edge settings (Host and Origin checks, CORS, rate limits), no tokens
+   * (loopback only), the default audit retention and command policy.
+   */
   public TowerlineConfig(
       ServerConfig server, DatabaseConfig database, AdbConfig adb, ExecutionConfig executions, FeedConfig feeds) {
-    this(server, database, adb, executions, feeds, EdgeConfig.ofDefaults(), AuthConfig.ofDefaults());
+    this(server, database, adb, executions, feeds, EdgeConfig.ofDefaults(), AuthConfig.ofDefaults(),
+        AuditConfig.ofDefaults(), CommandPolicyConfig.ofDefaults());
   }
 
   /** With the default feed settings. */
@@ -53,28 +47,35 @@ public record TowerlineConfig(
 
   public static TowerlineConfig ofDefaults() {
     return new TowerlineConfig(
-        ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults(),
-        FeedConfig.ofDefaults(), EdgeConfig.ofDefaults(), AuthConfig.ofDefaults());
+        ServerConfig.ofDefaults(), DatabaseConfig.ofDefaults(), AdbConfig.ofDefaults(), ExecutionConfig.ofDefaults());
   }
 
   public TowerlineConfig withExecutions(ExecutionConfig newExecutions) {
-    return new TowerlineConfig(server, database, adb, newExecutions, feeds, edge, auth);
+    return new TowerlineConfig(server, database, adb, newExecutions, feeds, edge, auth, audit, commands);
   }
 
   public TowerlineConfig withDatabase(DatabaseConfig newDatabase) {
-    return new TowerlineConfig(server, newDatabase, adb, executions, feeds, edge, auth);
+    return new TowerlineConfig(server, newDatabase, adb, executions, feeds, edge, auth, audit, commands);
   }
 
   public TowerlineConfig withFeeds(FeedConfig newFeeds) {
-    return new TowerlineConfig(server, database, adb, executions, newFeeds, edge, auth);
+    return new TowerlineConfig(server, database, adb, executions, newFeeds, edge, auth, audit, commands);
   }
 
   public TowerlineConfig withEdge(EdgeConfig newEdge) {
-    return new TowerlineConfig(server, database, adb, executions, feeds, newEdge, auth);
+    return new TowerlineConfig(server, database, adb, executions, feeds, newEdge, auth, audit, commands);
   }
 
   public TowerlineConfig withAuth(AuthConfig newAuth) {
-    return new TowerlineConfig(server, database, adb, executions, feeds, edge, newAuth);
+    return new TowerlineConfig(server, database, adb, executions, feeds, edge, newAuth, audit, commands);
+  }
+
+  public TowerlineConfig withAudit(AuditConfig newAudit) {
+    return new TowerlineConfig(server, database, adb, executions, feeds, edge, auth, newAudit, commands);
+  }
+
+  public TowerlineConfig withCommands(CommandPolicyConfig newCommands) {
+    return new TowerlineConfig(server, database, adb, executions, feeds, edge, auth, audit, newCommands);
   }
 
   /**
@@ -88,6 +89,8 @@ public record TowerlineConfig(
         ExecutionConfig.fromEnvironment(environment),
         FeedConfig.fromEnvironment(environment),
         EdgeConfig.fromEnvironment(environment),
-        AuthConfig.fromEnvironment(environment));
+        AuthConfig.fromEnvironment(environment),
+        AuditConfig.fromEnvironment(environment),
+        CommandPolicyConfig.fromEnvironment(environment));
   }
 }

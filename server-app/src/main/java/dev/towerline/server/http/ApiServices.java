@@ -1,6 +1,7 @@
 package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.audit.AuditLog;
 import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.auth.Authenticator;
 import dev.towerline.server.auth.FeedTickets;
@@ -12,6 +13,7 @@ import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.health.DependencyHealth;
 import dev.towerline.server.health.HealthService;
 import dev.towerline.server.http.error.ErrorResponses;
+import dev.towerline.server.policy.CommandPolicy;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 
@@ -29,6 +31,8 @@ public record ApiServices(
     DeviceListing deviceListing,
     ExecutionService executions,
     EventLog eventLog,
+    AuditLog auditLog,
+    CommandPolicy commandPolicy,
     Clock clock,
     Authenticator authenticator,
     AuthConfig auth,

@@ -1,6 +1,7 @@
 package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.server.audit.AuditLog;
 import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.auth.AuthenticationFilter;
 import dev.towerline.server.auth.Authenticator;
@@ -28,6 +29,7 @@ import dev.towerline.server.http.error.RouteNotFoundExceptionMapper;
 import dev.towerline.server.http.error.UnexpectedExceptionMapper;
 import dev.towerline.server.http.error.UnsupportedMediaTypeExceptionMapper;
 import dev.towerline.server.http.error.WebApplicationExceptionMapper;
+import dev.towerline.server.http.resource.AuditResource;
 import dev.towerline.server.http.resource.ContractResource;
 import dev.towerline.server.http.resource.DevicesResource;
 import dev.towerline.server.http.resource.EventsResource;
@@ -35,6 +37,7 @@ import dev.towerline.server.http.resource.ExecutionsResource;
 import dev.towerline.server.http.resource.FeedTicketsResource;
 import dev.towerline.server.http.resource.HealthResource;
 import dev.towerline.server.http.resource.MetricsResource;
+import dev.towerline.server.policy.CommandPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -60,6 +63,7 @@ public final class RestApplication extends ResourceConfig {
     register(RequestIdFilter.class);
     register(AccessLogFilter.class);
     register(new RequestBodyLimitFilter(services.maxRequestBytes()));
+    register(AuditFilter.class);
     register(DeprecationHeadersFilter.class);
     register(AuthenticationFilter.class);
     register(AuthorizationFilter.class);
@@ -74,6 +78,7 @@ public final class RestApplication extends ResourceConfig {
     register(EventsResource.class);
     register(FeedTicketsResource.class);
     register(MetricsResource.class);
+    register(AuditResource.class);
 
     register(ApiExceptionMapper.class);
     register(AdbExceptionMapper.class);
@@ -103,6 +108,8 @@ public final class RestApplication extends ResourceConfig {
             bind(services.deviceListing()).to(DeviceListing.class);
             bind(services.executions()).to(ExecutionService.class);
             bind(services.eventLog()).to(EventLog.class);
+            bind(services.auditLog()).to(AuditLog.class);
+            bind(services.commandPolicy()).to(CommandPolicy.class);
             bind(services.clock()).to(Clock.class);
             bind(services.authenticator()).to(Authenticator.class);
             bind(services.auth()).to(AuthConfig.class);

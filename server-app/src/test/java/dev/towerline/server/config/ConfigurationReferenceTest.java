@@ -3,6 +3,7 @@ package dev.towerline.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.server.adb.AdbConfig;
+import dev.towerline.server.audit.AuditConfig;
 import dev.towerline.server.auth.AuthConfig;
 import dev.towerline.server.edge.EdgeConfig;
 import dev.towerline.server.edge.cors.CorsPolicy;
@@ -11,6 +12,7 @@ import dev.towerline.server.edge.origin.OriginPolicy;
 import dev.towerline.server.edge.ratelimit.RateLimitConfig;
 import dev.towerline.server.executions.ExecutionConfig;
 import dev.towerline.server.feed.FeedConfig;
+import dev.towerline.server.policy.CommandPolicyConfig;
 import dev.towerline.server.store.DatabaseConfig;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -46,7 +48,9 @@ class ConfigurationReferenceTest {
           OriginPolicy.class,
           CorsPolicy.class,
           RateLimitConfig.class,
-          AuthConfig.class);
+          AuthConfig.class,
+          AuditConfig.class,
+          CommandPolicyConfig.class);
   // A table row: | `NAME` | `default` … | …; rows that name several variables or no literal default are listed too.
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \\| ([^|]*) \\|");
   private static final Pattern LITERAL = Pattern.compile("^`([^`]+)`");

@@ -3,6 +3,7 @@ package dev.towerline.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.towerline.server.http.resource.AuditResource;
 import dev.towerline.server.http.resource.ContractResource;
 import dev.towerline.server.http.resource.DevicesResource;
 import dev.towerline.server.http.resource.EventsResource;
@@ -23,14 +24,14 @@ class RequestContractTest {
   @Test
   void everyOperationTheServerImplementsIsFoundByItsMethodName() {
     List<String> implemented =
-        Stream.of(ContractResource.class, DevicesResource.class, EventsResource.class, ExecutionsResource.class, HealthResource.class, MetricsResource.class)
+        Stream.of(AuditResource.class, ContractResource.class, DevicesResource.class, EventsResource.class, ExecutionsResource.class, HealthResource.class, MetricsResource.class)
             .flatMap(resource -> Arrays.stream(resource.getInterfaces()))
             .flatMap(api -> Arrays.stream(api.getMethods()))
             .filter(RequestContractTest::isOperation)
             .map(Method::getName)
             .toList();
 
-    assertThat(implemented).hasSize(16).allSatisfy(name -> assertThat(contract.operation(name)).as(name).isPresent());
+    assertThat(implemented).hasSize(17).allSatisfy(name -> assertThat(contract.operation(name)).as(name).isPresent());
   }
 
   @Test

@@ -61,6 +61,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
   private Clock clock = Clock.systemUTC();
   private TestTokens tokens;
   private UnaryOperator<AuthConfig.Builder> authSettings = UnaryOperator.identity();
+  private UnaryOperator<TowerlineConfig> otherSettings = UnaryOperator.identity();
   private TowerlineConfig config;
   private final ObjectMapper json = JsonMappers.create();
   private AdbSimulator adb;
@@ -139,6 +140,13 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return this;
   }
 
+  /** The same server with other parts of its configuration changed (audit retention, command policy, …). */
+  public RunningServer configure(UnaryOperator<TowerlineConfig> settings) {
+    UnaryOperator<TowerlineConfig> before = otherSettings;
+    this.otherSettings = config -> settings.apply(before.apply(config));
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     adb = AdbSimulator.demo(TestConfigs.DEFAULT_DEVICES).start();
@@ -149,6 +157,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
             .withFeeds(feedSettings.apply(FeedConfig.custom()).build())
             .withEdge(edgeSettings.apply(EdgeConfig.custom()).build())
             .withAuth(authSettings.apply(tokens == null ? AuthConfig.custom() : AuthConfig.custom().tokensFile(tokens.file())).build());
+    config = otherSettings.apply(config);
     server = Main.start(config, clock, extensions);
     // The SDK speaks HTTP/1.1; UnservedUpgradeTest covers the JDK client's default.
     http =

@@ -17,6 +17,7 @@ import dev.towerline.server.model.CreateExecutionRequest;
 import dev.towerline.server.model.ExecutionList;
 import dev.towerline.server.model.ExecutionOutput;
 import dev.towerline.server.model.ListMetadata;
+import dev.towerline.server.policy.CommandPolicy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +34,7 @@ public final class ExecutionsResource implements ExecutionsApi {
   static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
   private final ExecutionService executions;
+  private final CommandPolicy commandPolicy;
   private final Clock clock;
   private final int defaultTimeoutSeconds;
   private final long defaultOutputOffset;
@@ -41,8 +43,10 @@ public final class ExecutionsResource implements ExecutionsApi {
 
   /** Requests reach this class already checked against openapi.yaml; defaults come from it too. */
   @Inject
-  public ExecutionsResource(ExecutionService executions, Clock clock, RequestContract contract) {
+  public ExecutionsResource(
+      ExecutionService executions, CommandPolicy commandPolicy, Clock clock, RequestContract contract) {
     this.executions = executions;
+    this.commandPolicy = commandPolicy;
     this.clock = clock;
     this.defaultTimeoutSeconds = contract.require("createExecution").bodyDefault("timeout_seconds").asInt();
     OperationRules output = contract.require("getExecutionOutput");
@@ -53,6 +57,7 @@ public final class ExecutionsResource implements ExecutionsApi {
 
   @Override
   public Response createExecution(CreateExecutionRequest request, String idempotencyKey) {
+    commandPolicy.check(request.getCommand());
     Integer timeout = request.getTimeoutSeconds();
     NewExecution execution =
         new NewExecution(

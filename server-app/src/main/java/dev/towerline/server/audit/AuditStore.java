@@ -1,0 +1,163 @@
+package dev.towerline.server.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.protocol.ErrorCode;
+import dev.towerline.server.auth.Role;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+
+/**
+ * The table {@code audit_entries} (V3__audit.sql), plain JDBC. Rows are only ever inserted, and
+ * deleted by retention; ids come from the database, so later entries have larger ids.
+ */
+final class AuditStore {
+  private static final String COLUMNS =
+      "id, recorded_at, actor, role, client_address, request_id, operation, target_execution_id,"
+          + " target_device_serial, result, status, error_code, payload, payload_omitted";
+
+  private final DataSource dataSource;
+  private final BooleanSupplier ready;
+  private final ObjectMapper json;
+
+  AuditStore(DataSource dataSource, BooleanSupplier ready, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.ready = ready;
+    this.json = json;
+  }
+
+  /** Inserts and commits {@code event} (already redacted), recorded {@code at}; returns its id. */
+  long insert(AuditEvent event, Instant at) {
+    String sql =
+        "INSERT INTO audit_entries (recorded_at, actor, role, client_address, request_id, operation,"
+            + " target_execution_id, target_device_serial, result, status, error_code, payload, payload_omitted)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (Connection connection = connection();
+        PreparedStatement insert = connection.prepareStatement(sql, new String[] {"id"})) {
+      insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+      insert.setString(2, event.actor());
+      insert.setString(3, event.role() == null ? null : event.role().contractName());
+      insert.setString(4, event.clientAddress());
+      insert.setString(5, event.requestId());
+      insert.setString(6, event.operation());
+      insert.setString(7, event.target().executionId());
+      insert.setString(8, event.target().deviceSerial());
+      insert.setString(9, event.outcome().result().contractName());
+      if (event.outcome().status() == null) {
+        insert.setNull(10, Types.INTEGER);
+      } else {
+        insert.setInt(10, event.outcome().status());
+      }
+      insert.setString(11, event.outcome().errorCode() == null ? null : event.outcome().errorCode().value());
+      insert.setString(12, event.payload() == null ? null : json.writeValueAsString(event.payload()));
+      insert.setString(13, event.payloadOmitted() == null ? null : event.payloadOmitted().contractName());
+      insert.executeUpdate();
+      long id;
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+      return id;
+    } catch (SQLException | JsonProcessingException e) {
+      throw new AuditUnavailableException("audit log write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Entries matching {@code query} with an id below {@code beforeId}, newest first, at most {@code limit}. */
+  List<AuditEntry> newestFirst(AuditQuery query, long beforeId, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entries WHERE id < ?");
+    List<Object> arguments = new ArrayList<>(List.of(beforeId));
+    if (query.actor() != null) {
+      sql.append(" AND actor = ?");
+      arguments.add(query.actor());
+    }
+    if (query.operation() != null) {
+      sql.append(" AND operation = ?");
+      arguments.add(query.operation());
+    }
+    if (query.since() != null) {
+      sql.append(" AND recorded_at >= ?");
+      arguments.add(OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC));
+    }
+    if (query.until() != null) {
+      sql.append(" AND recorded_at < ?");
+      arguments.add(OffsetDateTime.ofInstant(query.until(), ZoneOffset.UTC));
+    }
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    arguments.add(limit);
+    try (Connection connection = connection(); PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < arguments.size(); i++) {
+        select.setObject(i + 1, arguments.get(i));
+      }
+      List<AuditEntry> entries = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          entries.add(entry(rows));
+        }
+      }
+      return entries;
+    } catch (SQLException | JsonProcessingException e) {
+      throw new AuditUnavailableException("audit log read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes the entries recorded before {@code cutoff}; returns how many. */
+  int deleteRecordedBefore(Instant cutoff) {
+    try (Connection connection = connection();
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_entries WHERE recorded_at < ?")) {
+      delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+      int deleted = delete.executeUpdate();
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+      return deleted;
+    } catch (SQLException e) {
+      throw new AuditUnavailableException("audit log purge failed: " + e.getMessage(), e);
+    }
+  }
+
+  private AuditEntry entry(ResultSet rows) throws SQLException, JsonProcessingException {
+    String role = rows.getString("role");
+    String errorCode = rows.getString("error_code");
+    int status = rows.getInt("status");
+    Integer httpStatus = rows.wasNull() ? null : status;
+    String payload = rows.getString("payload");
+    String omitted = rows.getString("payload_omitted");
+    AuditEvent event =
+        new AuditEvent(
+            rows.getString("actor"),
+            role == null ? null : Role.fromContractName(role).orElse(null),
+            rows.getString("client_address"),
+            rows.getString("request_id"),
+            rows.getString("operation"),
+            new AuditTarget(rows.getString("target_execution_id"), rows.getString("target_device_serial")),
+            new AuditOutcome(
+                AuditOutcome.Result.valueOf(rows.getString("result").toUpperCase(java.util.Locale.ROOT)),
+                httpStatus,
+                errorCode == null ? null : ErrorCode.fromValue(errorCode)),
+            payload == null ? null : json.readTree(payload),
+            omitted == null ? null : AuditEvent.PayloadOmission.valueOf(omitted.toUpperCase(java.util.Locale.ROOT)));
+    return new AuditEntry(rows.getLong("id"), rows.getObject("recorded_at", OffsetDateTime.class).toInstant(), event);
+  }
+
+  private Connection connection() throws SQLException {
+    if (!ready.getAsBoolean()) {
+      throw new AuditUnavailableException("the database is not ready", null);
+    }
+    return dataSource.getConnection();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.towerline.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.towerline.protocol.ErrorCode;
+import dev.towerline.protocol.Execution;
+import dev.towerline.server.audit.AuditEvent;
+import dev.towerline.server.audit.AuditLog;
+import dev.towerline.server.audit.AuditOutcome;
+import dev.towerline.server.audit.AuditTarget;
+import dev.towerline.server.audit.AuditUnavailableException;
+import dev.towerline.server.auth.Actor;
+import dev.towerline.server.error.ApiException;
+import dev.towerline.server.json.StrictJsonReader;
+import dev.towerline.server.model.ErrorEnvelope;
+import dev.towerline.spec.ContractDocuments;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.glassfish.grizzly.http.server.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every call of an audited operation (every write) in the {@link AuditLog}, whatever its
+ * outcome — refusals by authentication, rate limits, validation or the command policy included —
+ * before the response is written. The body is kept as it arrives (after the size limit, before
+ * anything can refuse the request) so that a refused write is recorded with its payload too.
+ */
+@PreMatching
+@Priority(AuditFilter.PRIORITY)
+public final class AuditFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  /** Right after the body limit: the body is bounded, and no other filter has refused yet. */
+  static final int PRIORITY = RequestBodyLimitFilter.PRIORITY + 10;
+
+  private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+  private static final String OPERATION = AuditFilter.class.getName() + ".operation";
+  private static final String BODY = AuditFilter.class.getName() + ".body";
+  private static final int PAYLOAD_TOO_LARGE = 413;
+  private static final int UNAUTHENTICATED = 401;
+
+  private final AuditLog auditLog;
+  private final Provider<Request> connection;
+  private final AuditedOperations operations = AuditedOperations.fromContract(ContractDocuments.bundled());
+  private final StrictJsonReader reader = new StrictJsonReader();
+
+  @Inject
+  public AuditFilter(AuditLog auditLog, Provider<Request> connection) {
+    this.auditLog = auditLog;
+    this.connection = connection;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    Optional<AuditedOperations.Match> operation = operations.match(request.getMethod(), request.getUriInfo().getPath());
+    if (operation.isEmpty()) {
+      return;
+    }
+    request.setProperty(OPERATION, operation.get());
+    byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+    request.setProperty(BODY, body);
+    request.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    // A filter before this one may have refused the request: match it here then.
+    Optional<AuditedOperations.Match> operation =
+        request.getProperty(OPERATION) instanceof AuditedOperations.Match match
+            ? Optional.of(match)
+            : operations.match(request.getMethod(), request.getUriInfo().getPath());
+    if (operation.isEmpty()) {
+      return;
+    }
+    AuditEvent event = event(request, response, operation.get());
+    try {
+      auditLog.record(event);
+    } catch (AuditUnavailableException e) {
+      // The answer stands (a created execution exists and runs); the entry is not lost silently.
+      log.error(
+          "Audit entry not stored, the database cannot take it ({}): {} by {} answered {} (request {})",
+          e.getMessage(),
+          event.operation(),
+          event.actor(),
+          response.getStatus(),
+          event.requestId());
+    } catch (RuntimeException e) {
+      log.error(
+          "Audit entry not stored: {} by {} answered {} (request {})",
+          event.operation(),
+          event.actor(),
+          response.getStatus(),
+          event.requestId(),
+          e);
+    }
+  }
+
+  private AuditEvent event(ContainerRequestContext request, ContainerResponseContext response, AuditedOperations.Match operation) {
+    Actor actor = Actor.of(request);
+    int status = response.getStatus();
+    Payload payload = payload(request, status);
+    ErrorCode errorCode = response.getEntity() instanceof ErrorEnvelope envelope && envelope.getError() != null ? envelope.getError().getCode() : null;
+    Object requestId = request.getProperty(RequestIds.KEY);
+    return new AuditEvent(
+        actor.name(),
+        // Not authenticated: nobody's role was used.
+        status == UNAUTHENTICATED ? null : actor.role(),
+        clientAddress(),
+        requestId instanceof String id ? id : null,
+        operation.operationId(),
+        target(operation, payload.json(), response.getEntity()),
+        AuditOutcome.ofHttp(status, errorCode),
+        payload.json(),
+        payload.omitted());
+  }
+
+  private record Payload(JsonNode json, AuditEvent.PayloadOmission omitted) {}
+
+  private Payload payload(ContainerRequestContext request, int status) {
+    if (!(request.getProperty(BODY) instanceof byte[] body)) {
+      // The body limit refused it before this filter read it.
+      return status == PAYLOAD_TOO_LARGE ? new Payload(null, AuditEvent.PayloadOmission.TOO_LARGE) : new Payload(null, null);
+    }
+    if (body.length == 0) {
+      return new Payload(null, null);
+    }
+    try {
+      JsonNode json = reader.read(body).value();
+      return json == null ? new Payload(null, null) : new Payload(json, null);
+    } catch (ApiException malformed) {
+      return new Payload(null, AuditEvent.PayloadOmission.NOT_JSON);
+    }
+  }
+
+  private static AuditTarget target(AuditedOperations.Match operation, JsonNode payload, Object entity) {
+    if (entity instanceof Execution execution) {
+      return new AuditTarget(execution.getId(), execution.getDeviceSerial());
+    }
+    Map<String, String> path = operation.pathParameters();
+    String serial = path.get("serial");
+    if (serial == null && payload != null && payload.path("device_serial").isTextual()) {
+      serial = payload.path("device_serial").textValue();
+    }
+    return new AuditTarget(path.get("execution_id"), serial);
+  }
+
+  private String clientAddress() {
+    try {
+      return connection.get().getRemoteAddr();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.towerline.server.audit;
+
+import dev.towerline.server.testing.PostgresSchemas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The audit log on the machine's PostgreSQL, in a schema of its own. */
+class PostgresAuditLogTest extends AuditLogContract {
+  private static PostgresSchemas schema;
+
+  @BeforeAll
+  static void openPostgres() {
+    schema = PostgresSchemas.create();
+    open(schema.config());
+  }
+
+  @AfterAll
+  static void dropSchema() {
+    closeDatabase();
+    schema.close();
+  }
+}
