@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.audit.AuditLog;
 import dev.towerline.server.audit.AuditRetention;
+import dev.towerline.server.audit.TokenChangeAudit;
 import dev.towerline.server.auth.AuthStartException;
 import dev.towerline.server.auth.Authenticator;
 import dev.towerline.server.auth.Exposure;
@@ -214,6 +215,7 @@ public final class Main {
     // Crash recovery runs before the first execution of this process can exist.
     persistence.start(executions::recoverInterrupted);
     AuditLog auditLog = new AuditLog(database.dataSource(), persistence::isReady, json, clock);
+    tokens.addListener(new TokenChangeAudit(auditLog));
     opened(opened, new AuditRetention(auditLog, config.audit(), clock).start());
     DependencyHealth dependencies =
         opened(
