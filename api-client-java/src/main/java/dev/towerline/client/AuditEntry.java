@@ -57,11 +57,17 @@ public record AuditEntry(
    * @param result {@code succeeded} (2xx), {@code refused} (4xx: the caller's request or rights),
    *     {@code failed} (5xx, or an admin action that did not complete)
    * @param httpStatus the status answered; null for actions outside HTTP
-   * @param errorCode the error answered; null when it succeeded
+   * @param errorCode the envelope's {@code error.code} as sent, also when this SDK does not know
+   *     it; null when it succeeded
    */
-  public record Outcome(String result, Integer httpStatus, ErrorCode errorCode) {
+  public record Outcome(String result, Integer httpStatus, String errorCode) {
     public boolean succeeded() {
       return "succeeded".equals(result);
+    }
+
+    /** The code as the spec's enum, empty when it succeeded or for a code newer than this SDK. */
+    public Optional<ErrorCode> knownErrorCode() {
+      return ErrorCodes.parse(errorCode);
     }
   }
 }

@@ -37,11 +37,15 @@ class AuditAndTicketsTest {
         TowerlineClient.builder().baseUrl(server.baseUrl()).bearerToken("adm1n").clock(time).sleeper(time.sleeper()).build();
   }
 
+  private boolean answeredWithACodeNewerThanTheContract;
+
   @AfterEach
   void tearDown() {
     client.close();
     server.close();
-    assertThat(server.contractProblems()).isEmpty();
+    if (!answeredWithACodeNewerThanTheContract) {
+      assertThat(server.contractProblems()).isEmpty();
+    }
   }
 
   @Test
@@ -87,15 +91,29 @@ class AuditAndTicketsTest {
     assertThat(page.items()).containsExactly(
         new AuditEntry("1043", OffsetDateTime.parse("2026-11-22T10:15:05Z"), "ci-runner", "operator", "10.0.4.17",
             "9b2e61c0-5d1f-4a8e-8c3b-7e0f4d2a1c55", "createExecution", null, "emulator-5554",
-            new AuditEntry.Outcome("refused", 422, ErrorCode.COMMAND_NOT_ALLOWED),
+            new AuditEntry.Outcome("refused", 422, "COMMAND_NOT_ALLOWED"),
             Map.of("device_serial", "emulator-5554", "command", "reboot"), null),
         new AuditEntry("1042", OffsetDateTime.parse("2026-11-22T10:15:02Z"), "anonymous", null, null, null,
-            "cancelExecution", null, null, new AuditEntry.Outcome("refused", 401, ErrorCode.UNAUTHENTICATED), null,
+            "cancelExecution", null, null, new AuditEntry.Outcome("refused", 401, "UNAUTHENTICATED"), null,
             "not_json"));
     AuditEntry refused = page.items().get(0);
     assertThat(refused.payloadField("command")).contains("reboot");
     assertThat(refused.outcome().succeeded()).isFalse();
+    assertThat(refused.outcome().knownErrorCode()).contains(ErrorCode.COMMAND_NOT_ALLOWED);
     assertThat(page.items().get(1).payloadField("command")).isEmpty();
+  }
+
+  @Test
+  void anErrorCodeNewerThanThisSdkKeepsThePageReadable() {
+    answeredWithACodeNewerThanTheContract = true;
+    server.enqueue(auditPage(null, REFUSED_ENTRY.replace("COMMAND_NOT_ALLOWED", "QUOTA_EXCEEDED"), ANONYMOUS_ENTRY));
+
+    List<AuditEntry> entries = client.listAuditEntries(AuditQuery.all()).items();
+
+    assertThat(entries).extracting(entry -> entry.outcome().errorCode()).containsExactly("QUOTA_EXCEEDED", "UNAUTHENTICATED");
+    assertThat(entries.get(0).outcome().knownErrorCode()).isEmpty();
+    assertThat(entries.get(0).payloadField("command")).contains("reboot");
+    assertThat(server.contractProblems()).singleElement().asString().contains("/data/0/outcome/error_code");
   }
 
   @Test

@@ -61,7 +61,7 @@ class AuditAndTicketsTest {
             tuple(TestTokens.holder(Role.OPERATOR), "echo " + marker + "-1"));
     AuditEntry refused = entries.get(0);
     assertThat(refused.role()).isEqualTo("viewer");
-    assertThat(refused.outcome()).isEqualTo(new AuditEntry.Outcome("refused", 403, ErrorCode.FORBIDDEN));
+    assertThat(refused.outcome()).isEqualTo(new AuditEntry.Outcome("refused", 403, "FORBIDDEN"));
     assertThat(refused.executionId()).isNull();
     AuditEntry first = entries.get(2);
     assertThat(first.executionId()).isEqualTo(created.get(0).getId());
