@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.towerline.protocol.ErrorCode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -153,6 +156,24 @@ class AuditAndTicketsTest {
     assertThatThrownBy(client::createFeedTicket)
         .isInstanceOfSatisfying(NotAuthorizedException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
     assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void theReadmesAuditExamplePrintsWhoWasRefusedWhatAndWhy() {
+    server.enqueue(auditPage(null, REFUSED_ENTRY, ANONYMOUS_ENTRY));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    TowerlineClient towerline = client;
+    OffsetDateTime yesterday = OffsetDateTime.parse("2026-11-21T10:00:00Z");
+
+    // --- as in README.md ---
+    towerline.streamAuditEntries(AuditQuery.all().withOperation("createExecution").withSince(yesterday))
+        .filter(entry -> !entry.outcome().succeeded())
+        .forEach(entry -> out.println(entry.actor() + " " + entry.outcome().errorCode() + " " + entry.payloadField("command").orElse("")));
+    // ---
+
+    assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("ci-runner COMMAND_NOT_ALLOWED reboot\nanonymous UNAUTHENTICATED \n");
+    assertThat(server.requests().get(0).target()).isEqualTo("/api/v1/audit?operation=createExecution&since=2026-11-21T10%3A00%3A00Z");
   }
 
   private static FaultServer.Respond ticketAnswer() {
