@@ -9,7 +9,7 @@ import java.util.Map;
  * @param query parameters in order; null values are left out
  * @param body sent as JSON, or null for none
  * @param idempotencyKey sent as {@code Idempotency-Key} on every attempt, or null
- * @param idempotentOperation the spec documents a repeat as harmless (cancel)
+ * @param idempotentOperation a repeat is harmless: documented so (cancel), or by nature (a feed ticket)
  * @param accept the media type asked for; JSON but for the contract documents
  */
 record Call(

@@ -309,6 +309,42 @@ public final class TowerlineClient implements AutoCloseable {
     return Paging.stream(null, token -> listEvents(feed, since, token));
   }
 
+  /**
+   * A one-time ticket to open one feed ({@code POST /api/v1/feed-tickets}, role viewer), for a
+   * client that cannot send {@code Authorization} on a WebSocket handshake: it opens {@code
+   * /api/v1/ws/<feed>?ticket=<ticket>} once, within 30 s. This SDK's own feeds ({@link
+   * #watchDevices}) send the token and need none.
+   *
+   * <p>Retried on transient failures although it is a POST without an {@code Idempotency-Key}: a
+   * ticket is cheap, single-use and short-lived, so a repeat after a lost answer only leaves one
+   * unused ticket to expire.
+   *
+   * @throws NotAuthorizedException without a valid token on a server that requires one
+   */
+  public FeedTicket createFeedTicket() {
+    dev.towerline.client.generated.model.FeedTicket ticket =
+        transport.execute(
+            new Call("createFeedTicket", "POST", "api/v1/feed-tickets", Map.of(), null, null, true),
+            dev.towerline.client.generated.model.FeedTicket.class);
+    return new FeedTicket(ticket.getTicket(), ticket.getExpiresAt());
+  }
+
+  /**
+   * One page of the audit log ({@code GET /api/v1/audit}, role admin), newest first: every write
+   * and admin action with its actor, outcome and redacted request payload.
+   *
+   * @throws NotAuthorizedException (403) for a token below admin, (401) without one
+   */
+  public Page<AuditEntry> listAuditEntries(AuditQuery query) {
+    return AuditCalls.list(transport, Objects.requireNonNull(query, "query == null"));
+  }
+
+  /** Every audit entry the query matches, newest first, as a lazy stream; see {@link #streamDevices}. */
+  public Stream<AuditEntry> streamAuditEntries(AuditQuery query) {
+    Objects.requireNonNull(query, "query == null");
+    return Paging.stream(query.pageToken(), token -> listAuditEntries(query.withPageToken(token)));
+  }
+
   /** The server's {@code openapi.yaml}, as text. */
   public String openApiDocument() {
     return transport.execute(Call.getText("getOpenApiDocument", "api/v1/openapi.yaml", "application/yaml"), String.class);

@@ -19,10 +19,12 @@
  *       dev.towerline.client.BreakerPolicy}, {@link dev.towerline.client.Sleeper}; hooks {@link
  *       dev.towerline.client.TowerlineListener} with {@link dev.towerline.client.DeprecationNotice};
  *   <li>arguments: {@link dev.towerline.client.DeviceQuery}, {@link
- *       dev.towerline.client.ExecutionQuery}, {@link dev.towerline.client.NewExecution};
+ *       dev.towerline.client.ExecutionQuery}, {@link dev.towerline.client.NewExecution}, {@link
+ *       dev.towerline.client.AuditQuery};
  *   <li>results: the shared {@code dev.towerline.protocol} types ({@code Device}, {@code
  *       Execution}, {@code FeedEvent}, …), {@link dev.towerline.client.Page}, {@link
- *       dev.towerline.client.ExecutionOutput}, the records in {@link dev.towerline.client.Health};
+ *       dev.towerline.client.ExecutionOutput}, the records in {@link dev.towerline.client.Health},
+ *       {@link dev.towerline.client.AuditEntry}, {@link dev.towerline.client.FeedTicket};
  *   <li>failures: {@link dev.towerline.client.TowerlineException}, with {@link
  *       dev.towerline.client.TowerlineTransportException} (no answer), {@link
  *       dev.towerline.client.ExecutionDeadlineException} (the caller's deadline) and one subclass
