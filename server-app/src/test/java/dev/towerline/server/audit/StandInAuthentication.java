@@ -12,13 +12,14 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Map;
 
 /**
- * Test-only stand-in for token authentication and rate limiting, at the place the real ones run
- * (after routing, at {@link Priorities#AUTHENTICATION}): {@value #ACTOR} {@code name/role} attaches
- * that {@link Actor}; {@value #REFUSE} {@code 401}, {@code 403} or {@code 429} refuses the request
- * as they would, with the contract's envelope and headers. The audit log must record what it
- * sees either way.
+ * Test-only stand-in for many token holders and for refusals on demand, right after the real
+ * authentication (which, on this server without tokens, attaches the anonymous actor): {@value
+ * #ACTOR} {@code name/role} attaches that {@link Actor}; {@value #REFUSE} {@code 401}, {@code 403}
+ * or {@code 429} refuses the request as authentication, authorization or the rate limit would,
+ * with the contract's envelope and headers. The audit log must record what it sees either way.
+ * The same records made through real tokens are checked in sdk-it ({@code AuditAndTicketsTest}).
  */
-@Priority(Priorities.AUTHENTICATION)
+@Priority(Priorities.AUTHENTICATION + 1)
 public final class StandInAuthentication implements ContainerRequestFilter {
   static final String ACTOR = "X-Test-Actor";
   static final String REFUSE = "X-Test-Refuse";
