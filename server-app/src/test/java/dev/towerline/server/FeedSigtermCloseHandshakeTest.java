@@ -2,6 +2,7 @@ package dev.towerline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.towerline.server.edge.ratelimit.RateLimitConfig;
 import dev.towerline.server.feed.FeedConfig;
 import dev.towerline.server.testing.RawWebSocket;
 import dev.towerline.server.testing.ServerProcess;
@@ -43,7 +44,10 @@ class FeedSigtermCloseHandshakeTest {
         ServerProcess.start(
             Map.of(
                 "DATA_DIR", dataDir.toString(), "ADB_SIMULATOR", "2", "LOG_FORMAT", "text", "WS_HEARTBEAT_SECONDS", "2",
-                FeedConfig.CLOSE_TIMEOUT_VARIABLE, "5000"))) {
+                FeedConfig.CLOSE_TIMEOUT_VARIABLE, "5000",
+                // The clients ping every 20 ms to interleave with the close; that is 50 frames a
+                // second, over the default per-connection frame quota once start-up is slow.
+                RateLimitConfig.WS_FRAMES_VARIABLE, "off"))) {
       server.awaitReady();
       int port = server.uri("/").getPort();
       List<JdkClient> jdkClients = new ArrayList<>();
