@@ -9,6 +9,7 @@ import dev.towerline.client.generated.model.ExecutionList;
 import dev.towerline.client.generated.model.ListMetadata;
 import dev.towerline.client.generated.model.Liveness;
 import dev.towerline.protocol.Device;
+import dev.towerline.protocol.ProtocolJson;
 import dev.towerline.protocol.DeviceUpdated;
 import dev.towerline.protocol.Execution;
 import dev.towerline.protocol.Feed;
@@ -100,11 +101,11 @@ public final class TowerlineClient implements AutoCloseable {
                 .executor(executor)
                 .build());
     this.transport =
-        new Transport(this, ApiClient.createDefaultObjectMapper(),
+        new Transport(this, ApiClient.createDefaultObjectMapper().registerModule(ProtocolJson.extensibleEnums()),
             new ServerBreaker("towerline " + baseUrl, breakerPolicy, clock, listener));
     this.polling = new ExecutionPolling(this);
     this.feedPolicy = builder.feedPolicy;
-    this.feeds = new FeedSubscriptions(this, ApiClient.createDefaultObjectMapper());
+    this.feeds = new FeedSubscriptions(this, ApiClient.createDefaultObjectMapper().registerModule(ProtocolJson.extensibleEnums()));
   }
 
   public static Builder builder() {
