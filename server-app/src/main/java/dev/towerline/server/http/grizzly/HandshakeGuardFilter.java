@@ -15,11 +15,8 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.http.HttpResponsePacket;
-import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.util.MimeHeaders;
-import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.utils.Charsets;
 import org.glassfish.grizzly.http.util.Parameters;
 import org.slf4j.Logger;
@@ -79,19 +76,7 @@ final class HandshakeGuardFilter extends BaseFilter {
   private void refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeGuard.Refusal refusal) {
     String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
     byte[] body = envelopes.json(refusal.code(), refusal.message(), requestId).getBytes(StandardCharsets.UTF_8);
-    // Grizzly frames the answer to an upgrade request as raw bytes; this one is a plain HTTP answer.
-    request.setIgnoreContentModifiers(false);
-    HttpResponsePacket response = request.getResponse();
-    response.setProtocol(Protocol.HTTP_1_1);
-    response.setStatus(envelopes.status(refusal.code()));
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.setHeader(RequestIds.HEADER, requestId);
-    refusal.headers().forEach(response::setHeader);
-    response.setHeader(Header.Connection, "close");
-    HttpContent answer =
-        HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build();
-    ctx.write(answer, CloseAfterWrite.of(ctx.getConnection()));
+    RawEnvelopeAnswer.write(ctx, request, envelopes.status(refusal.code()), body, requestId, refusal.headers());
   }
 
   private static boolean isWebSocketHandshake(HttpRequestPacket request) {

@@ -13,11 +13,8 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.Note;
-import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.util.Header;
-import org.glassfish.grizzly.memory.Buffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +31,6 @@ final class RequestGuardFilter extends BaseFilter {
   private static final Logger log = LoggerFactory.getLogger(RequestGuardFilter.class);
   private static final Note<Boolean> CHECKED = HttpRequestPacket.createNote("dev.towerline.request-guard.checked");
   private static final String WEBSOCKET = "websocket";
-  private static final int TOO_MANY_REQUESTS = 429;
 
   private final RequestGuard guard;
   private final EnvelopeWriter envelopes;
@@ -82,24 +78,7 @@ final class RequestGuardFilter extends BaseFilter {
   private void refuse(FilterChainContext ctx, HttpRequestPacket request, RequestGuard.Refusal refusal) {
     String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
     byte[] body = envelopes.json(refusal.code(), refusal.message(), refusal.details(), requestId).getBytes(StandardCharsets.UTF_8);
-    // Grizzly frames the answer to an upgrade request as raw bytes; this one is a plain HTTP answer.
-    request.setIgnoreContentModifiers(false);
-    HttpResponsePacket response = request.getResponse();
-    response.setProtocol(Protocol.HTTP_1_1);
-    int status = envelopes.status(refusal.code());
-    response.setStatus(status);
-    if (status == TOO_MANY_REQUESTS) {
-      // Grizzly's status table predates RFC 6585 and would write "429 CUSTOM".
-      response.setReasonPhrase("Too Many Requests");
-    }
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.setHeader(RequestIds.HEADER, requestId);
-    refusal.headers().forEach(response::setHeader);
-    response.setHeader(Header.Connection, "close");
-    HttpContent answer =
-        HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build();
-    ctx.write(answer, CloseAfterWrite.of(ctx.getConnection()));
+    RawEnvelopeAnswer.write(ctx, request, envelopes.status(refusal.code()), body, requestId, refusal.headers());
   }
 
   private static boolean isWebSocketHandshake(HttpRequestPacket request) {
