@@ -29,6 +29,8 @@ import dev.towerline.server.http.resource.EventsResource;
 import dev.towerline.server.http.resource.ExecutionsResource;
 import dev.towerline.server.http.resource.HealthResource;
 import dev.towerline.server.http.resource.MetricsResource;
+import dev.towerline.server.site.SiteContent;
+import dev.towerline.server.site.SiteResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -65,6 +67,8 @@ public final class RestApplication extends ResourceConfig {
     register(ExecutionsResource.class);
     register(EventsResource.class);
     register(MetricsResource.class);
+    // /docs/ and /dashboard/: static pages from the class path, outside the contract.
+    register(SiteResource.class);
 
     register(ApiExceptionMapper.class);
     register(AdbExceptionMapper.class);
@@ -95,6 +99,7 @@ public final class RestApplication extends ResourceConfig {
             bind(services.executions()).to(ExecutionService.class);
             bind(services.eventLog()).to(EventLog.class);
             bind(services.clock()).to(Clock.class);
+            bind(SiteContent.fromClasspath(RestApplication.class.getClassLoader())).to(SiteContent.class);
           }
         });
   }
