@@ -10,6 +10,8 @@ final class PageLayout {
   static final String SITE_NAME = "Towerline docs";
   /** The live dashboard the server serves next to the docs; the one link that leaves the site. */
   static final String DASHBOARD = "/dashboard/";
+  /** An empty icon: without one the browser asks the server for /favicon.ico, which does not exist. */
+  static final String NO_FAVICON = "<link rel=\"icon\" href=\"data:,\">\n";
 
   private PageLayout() {}
 
@@ -22,7 +24,7 @@ final class PageLayout {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<title>" + Html.escape(title.equals(SITE_NAME) ? title : title + " · " + SITE_NAME) + "</title>\n"
-        + "<link rel=\"stylesheet\" href=\"" + root + STYLESHEET + "\">\n" + head + "</head>\n<body>\n"
+        + NO_FAVICON + "<link rel=\"stylesheet\" href=\"" + root + STYLESHEET + "\">\n" + head + "</head>\n<body>\n"
         + "<header><nav>"
         + "<a class=\"home\" href=\"" + root + "index.html\">" + SITE_NAME + "</a>"
         + "<a href=\"" + root + RestReference.FILE + "\">REST</a>"

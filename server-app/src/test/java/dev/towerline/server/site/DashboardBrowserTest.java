@@ -58,6 +58,11 @@ class DashboardBrowserTest {
     await("every device on the page").atMost(LIVE).untilAsserted(() -> assertThat(pageDeviceStates()).isEqualTo(expected));
     assertThat(expected).hasSize(server.adb().devices().size());
     assertThat(browser.text("#stats [data-stat='devices']")).contains("online");
+    String authority = server.uri("/").getAuthority();
+    assertThat(browser.requestedUrls()).as("page, scripts, REST calls and the three feeds")
+        .anyMatch(url -> url.startsWith("ws://" + authority + "/api/v1/ws/devices"))
+        .allMatch(url -> url.startsWith("http://" + authority + "/") || url.startsWith("ws://" + authority + "/"));
+    assertThat(browser.consoleErrors()).isEmpty();
     browser.screenshot("dashboard");
   }
 

@@ -88,16 +88,16 @@ final class HeadlessChromium implements AutoCloseable {
    * The URLs of every request and WebSocket the browser started since the last call (pages,
    * scripts, styles, images, fonts, fetches), from the DevTools network events.
    */
-  List<URI> requestedUrls() {
-    List<URI> urls = new ArrayList<>();
+  List<String> requestedUrls() {
+    List<String> urls = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
       JsonNode message = readTree(entry.getMessage()).path("message");
       String method = message.path("method").asText();
       JsonNode params = message.path("params");
       if (method.equals("Network.requestWillBeSent")) {
-        urls.add(URI.create(params.path("request").path("url").asText()));
+        urls.add(params.path("request").path("url").asText());
       } else if (method.equals("Network.webSocketCreated")) {
-        urls.add(URI.create(params.path("url").asText()));
+        urls.add(params.path("url").asText());
       }
     }
     return urls;
