@@ -75,6 +75,8 @@ class DocsBrowserTest {
       if (page.getPath().endsWith("/rest.html")) {
         await("Swagger UI drawn").atMost(RENDERED).until(() -> !browser.all(".opblock").isEmpty());
       }
+      browser.screenshot("docs-page-" + page.getPath().replaceFirst("^/docs/", "").replaceFirst("\\.html$", "")
+          .replaceAll("[^A-Za-z0-9]+", "-").replaceFirst("^$", "index"));
       Set<URI> found = new LinkedHashSet<>();
       // Resolved by the browser; only links to this server are followed (the spec's license link is not).
       browser.all("a[href]").stream().map(a -> a.getAttribute("href"))

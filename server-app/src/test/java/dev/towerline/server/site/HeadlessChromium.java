@@ -86,7 +86,8 @@ final class HeadlessChromium implements AutoCloseable {
 
   /**
    * The URLs of every request and WebSocket the browser started since the last call (pages,
-   * scripts, styles, images, fonts, fetches), from the DevTools network events.
+   * scripts, styles, images, fonts, fetches), from the DevTools network events. The browser's own
+   * pages ({@code chrome://}, {@code about:}) never touch the network and are left out.
    */
   List<String> requestedUrls() {
     List<String> urls = new ArrayList<>();
@@ -100,7 +101,7 @@ final class HeadlessChromium implements AutoCloseable {
         urls.add(params.path("url").asText());
       }
     }
-    return urls;
+    return urls.stream().filter(url -> !url.startsWith("chrome://") && !url.startsWith("about:")).toList();
   }
 
   /** Messages the pages wrote to the console or errors they threw, since the last call. */
