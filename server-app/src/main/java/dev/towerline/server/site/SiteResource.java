@@ -5,12 +5,15 @@ import dev.towerline.server.error.ApiException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
  * {@code /docs/…} and {@code /dashboard/…} as static files, {@code /} to the dashboard. Folder URLs
@@ -35,7 +38,11 @@ public final class SiteResource {
   }
 
   @GET
-  public Response root() {
+  public Response root(@Context Request request) {
+    // Only "/" itself: Jersey also routes the asterisk form ("GET * HTTP/1.1") here.
+    if (!"/".equals(request.getRequestURI())) {
+      throw new NotFoundException();
+    }
     return redirect(DASHBOARD);
   }
 

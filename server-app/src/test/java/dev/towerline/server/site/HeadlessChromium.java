@@ -87,7 +87,8 @@ final class HeadlessChromium implements AutoCloseable {
   /**
    * The URLs of every request and WebSocket the browser started since the last call (pages,
    * scripts, styles, images, fonts, fetches), from the DevTools network events. The browser's own
-   * pages ({@code chrome://}, {@code about:}) never touch the network and are left out.
+   * pages ({@code chrome://}, {@code about:}) and inline {@code data:}/{@code blob:} content never
+   * touch the network and are left out.
    */
   List<String> requestedUrls() {
     List<String> urls = new ArrayList<>();
@@ -101,7 +102,10 @@ final class HeadlessChromium implements AutoCloseable {
         urls.add(params.path("url").asText());
       }
     }
-    return urls.stream().filter(url -> !url.startsWith("chrome://") && !url.startsWith("about:")).toList();
+    return urls.stream()
+        .filter(url -> !url.startsWith("chrome://") && !url.startsWith("about:") && !url.startsWith("data:")
+            && !url.startsWith("blob:"))
+        .toList();
   }
 
   /** Messages the pages wrote to the console or errors they threw, since the last call. */
