@@ -3,6 +3,7 @@ package dev.towerline.server.site;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -78,14 +79,15 @@ final class ClasspathFolder {
     }
   }
 
-  // In a jar a directory has no entry without its trailing slash; on disk (tests, IDEs) it does.
+  // Class loaders find folders too: on disk (tests, IDEs) and in a jar (its "name/" entry).
   private static boolean isDirectory(URL url) {
-    if (!url.getProtocol().equals("file")) {
-      return false;
-    }
     try {
-      return !Files.isRegularFile(Path.of(url.toURI()));
-    } catch (URISyntaxException e) {
+      return switch (url.getProtocol()) {
+        case "file" -> !Files.isRegularFile(Path.of(url.toURI()));
+        case "jar" -> ((JarURLConnection) url.openConnection()).getJarEntry().isDirectory();
+        default -> false;
+      };
+    } catch (URISyntaxException | IOException e) {
       return true;
     }
   }

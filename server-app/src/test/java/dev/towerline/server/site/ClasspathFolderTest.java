@@ -24,4 +24,24 @@ class ClasspathFolderTest {
     assertThat(new ClasspathFolder(getClass().getClassLoader(), "META-INF/").file("towerline")).isEmpty();
     assertThat(new ClasspathFolder(getClass().getClassLoader(), "dev/towerline/server/").file("Main.class")).isEmpty();
   }
+
+  @Test
+  void findsFilesButNotFoldersInsideAJar() {
+    // The Swagger UI WebJar is a jar on the test class path, as every dependency is in the server jar.
+    ClasspathFolder webjars = new ClasspathFolder(getClass().getClassLoader(), "META-INF/resources/webjars/");
+    String bundle = swaggerUiVersion() + "/swagger-ui-bundle.js";
+
+    assertThat(webjars.file("swagger-ui/" + bundle)).hasValueSatisfying(f -> assertThat(f.content()).isNotEmpty());
+    assertThat(webjars.file("swagger-ui/" + swaggerUiVersion())).as("a folder whose name has a dot").isEmpty();
+  }
+
+  private String swaggerUiVersion() {
+    try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+      java.util.Properties pom = new java.util.Properties();
+      pom.load(in);
+      return pom.getProperty("version");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
