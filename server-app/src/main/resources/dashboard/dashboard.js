@@ -109,27 +109,38 @@ function renderOutput() {
 function select(id) {
   selected = id;
   if (!outputs.has(id)) {
-    outputs.set(id, { text: "", nextOffset: 0, loading: false });
+    outputs.set(id, { text: "", nextOffset: 0, loading: false, again: false });
   }
   catchUpOutput(id);
   renderExecutions();
 }
 
-/** Reads output from where we are over REST: on selection, and when a live chunk skips ahead. */
+/**
+ * Reads output from where we are over REST: on selection, when a live chunk skips ahead, and when
+ * the execution finishes. A call while a read is under way makes that read go round once more, so
+ * output that arrived meanwhile is never left out.
+ */
 async function catchUpOutput(id) {
   const output = outputs.get(id);
-  if (!output || output.loading) return;
+  if (!output) return;
+  if (output.loading) {
+    output.again = true;
+    return;
+  }
   output.loading = true;
   try {
-    for (;;) {
-      const page = await call("GET", `/api/v1/executions/${encodeURIComponent(id)}/output?offset=${output.nextOffset}`);
-      if (page.offset > output.nextOffset) output.text += "\n[… output dropped by the retention limit …]\n";
-      if (page.next_offset > output.nextOffset) {
-        output.text = (output.text + page.data).slice(-OUTPUT_KEEP_CHARS);
-        output.nextOffset = page.next_offset;
+    do {
+      output.again = false;
+      for (;;) {
+        const page = await call("GET", `/api/v1/executions/${encodeURIComponent(id)}/output?offset=${output.nextOffset}`);
+        if (page.offset > output.nextOffset) output.text += "\n[… output dropped by the retention limit …]\n";
+        if (page.next_offset > output.nextOffset) {
+          output.text = (output.text + page.data).slice(-OUTPUT_KEEP_CHARS);
+          output.nextOffset = page.next_offset;
+        }
+        if (page.complete || page.next_offset <= page.offset) break;
       }
-      if (page.complete || page.next_offset <= page.offset) break;
-    }
+    } while (output.again);
   } catch (error) {
     showError($("page-error"), error);
   } finally {
