@@ -286,7 +286,8 @@ async function createExecution(event) {
   try {
     const execution = await call("POST", "/api/v1/executions", { body, headers: { "Idempotency-Key": key } });
     pendingCreate = null;
-    executions.set(execution.id, execution);
+    // The feed may have told us about it already (running, even finished): that is newer than this answer.
+    if (!executions.has(execution.id)) executions.set(execution.id, execution);
     select(execution.id);
   } catch (error) {
     // A retry of an unanswered request must reuse the key; a refused request gets a new one next time.
