@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Builds the docs site. Run by the build (see docs/pom.xml, phase {@code process-classes}) with
- * four arguments: the api-spec directory, the guides directory, the REST page html2 generated,
- * and the site directory to write.
+ * three arguments: the api-spec directory, the guides directory and the site directory to write
+ * (inside the classes, so the jar carries the site and the server serves it at {@code /docs/}).
  */
 public final class DocsSite {
   private static final System.Logger LOG = System.getLogger(DocsSite.class.getName());
@@ -16,12 +16,11 @@ public final class DocsSite {
   private DocsSite() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 4) {
-      throw new IllegalArgumentException(
-          "Usage: DocsSite <api-spec dir> <guides dir> <html2 index.html> <site dir>; got " + List.of(args));
+    if (args.length != 3) {
+      throw new IllegalArgumentException("Usage: DocsSite <api-spec dir> <guides dir> <site dir>; got " + List.of(args));
     }
-    Path site = Path.of(args[3]).toAbsolutePath().normalize();
-    List<String> files = new SiteGenerator(Path.of(args[0]), Path.of(args[1]), Path.of(args[2])).writeTo(site);
+    Path site = Path.of(args[2]).toAbsolutePath().normalize();
+    List<String> files = new SiteGenerator(Path.of(args[0]), Path.of(args[1])).writeTo(site);
     // The one line a developer needs from this run: where to point the browser.
     LOG.log(
         System.Logger.Level.INFO,

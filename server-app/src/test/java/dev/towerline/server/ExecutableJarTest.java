@@ -82,4 +82,24 @@ class ExecutableJarTest {
       assertThat(largestHeapPool(server)).as("the README's heap bound is in effect").isPositive().isLessThanOrEqualTo(heapBound());
     }
   }
+
+  @Test
+  void jarCarriesTheDocsSiteSwaggerUiAndTheDashboard() throws Exception {
+    assertThat(JAR).as("the jar `mvn package` builds").exists();
+    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(JAR.toFile())) {
+      java.util.Properties swaggerUi = new java.util.Properties();
+      java.util.zip.ZipEntry pom = jar.getEntry("META-INF/maven/org.webjars/swagger-ui/pom.properties");
+      assertThat(pom).as("the Swagger UI WebJar's version, which /docs/webjars/ reads").isNotNull();
+      try (var in = jar.getInputStream(pom)) {
+        swaggerUi.load(in);
+      }
+      for (String entry : new String[] {
+          "META-INF/towerline/docs/index.html", "META-INF/towerline/docs/api/rest.html",
+          "META-INF/towerline/docs/api/websocket.html", "META-INF/towerline/docs/api/errors.html",
+          "META-INF/resources/webjars/swagger-ui/" + swaggerUi.getProperty("version") + "/swagger-ui-bundle.js",
+          "dashboard/index.html", "dashboard/dashboard.js", "dashboard/feed.js"}) {
+        assertThat(jar.getEntry(entry)).as(entry).isNotNull();
+      }
+    }
+  }
 }

@@ -8,12 +8,14 @@ import java.util.Set;
 
 /**
  * {@code api/errors.html}: one row per code of {@code schemas/error-code.json}, in enum order, with
- * the HTTP status and meaning from its {@code x-error-codes} map. A code without an entry (or an
- * entry without a code) fails the build: the table must be the whole truth.
+ * the HTTP status, meaning and what a client should do ({@code client_action}) from its {@code
+ * x-error-codes} map. A code without an entry or without a client action (or an entry without a
+ * code) fails the build: the table must be the whole truth.
  */
 final class ErrorCodesPage {
   static final String FILE = "api/errors.html";
   static final String SCHEMA = Contract.SCHEMAS + "/error-code.json";
+  static final String CLIENT_ACTION = "client_action";
 
   private final Contract contract;
 
@@ -32,7 +34,7 @@ final class ErrorCodesPage {
             + "<code>error</code> frame use the same object. How to handle them: <a href=\"../guides/errors.html\">"
             + "Handling errors</a>. Source: <a href=\"contract/").append(SCHEMA).append("\">").append(SCHEMA)
         .append("</a>.</p>\n<table class=\"errors\">\n<thead><tr><th>Code</th><th>HTTP status</th><th>Meaning</th>"
-            + "</tr></thead>\n<tbody>\n");
+            + "<th>What a client should do</th></tr></thead>\n<tbody>\n");
     schema.path("enum").forEach(code -> body.append(row(code.asText(), entries.get(code.asText()))));
     body.append("</tbody>\n</table>\n");
     String version = contract.openApi().path("info").path("version").asText();
@@ -43,7 +45,7 @@ final class ErrorCodesPage {
     String meaning = entry.path("meaning").asText("");
     return "<tr id=\"" + Html.escape(code) + "\"><td>" + Html.code(code) + "</td><td class=\"status\">"
         + Html.escape(status(entry.path("http_status"), meaning)) + "</td><td>" + InlineMarkdown.render(meaning)
-        + "</td></tr>\n";
+        + "</td><td class=\"action\">" + InlineMarkdown.render(entry.path(CLIENT_ACTION).asText()) + "</td></tr>\n";
   }
 
   /**
@@ -69,6 +71,8 @@ final class ErrorCodesPage {
     List<String> problems = new ArrayList<>();
     inEnum.stream().filter(code -> !entries.has(code))
         .forEach(code -> problems.add(code + " has no x-error-codes entry"));
+    inEnum.stream().filter(code -> entries.has(code) && entries.get(code).path(CLIENT_ACTION).asText("").isBlank())
+        .forEach(code -> problems.add(code + " has no " + CLIENT_ACTION + " (what a client should do)"));
     entries.fieldNames().forEachRemaining(code -> {
       if (!inEnum.contains(code)) {
         problems.add(code + " is in x-error-codes but not in the enum");

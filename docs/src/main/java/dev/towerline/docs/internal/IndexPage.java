@@ -23,15 +23,18 @@ final class IndexPage {
     body.append(". Everything under <em>Reference</em> is generated from the contract in <code>api-spec/</code> "
         + "on every build.</p>\n");
     body.append("<h2 id=\"reference\">Reference</h2>\n<ul>\n")
-        .append(item(RestReference.FILE, "REST API", "every operation, parameter, response and model (openapi.yaml)."))
+        .append(item(RestReference.FILE, "REST API", "every operation, parameter, response and model (openapi.yaml), "
+            + "searchable, with a console that calls this server."))
         .append(item(WebSocketPage.FILE, "WebSocket feeds", "channels, frame types, payload fields and example frames "
-            + "(asyncapi.yaml), with the close codes and reconnect rules."))
-        .append(item(ErrorCodesPage.FILE, "Error codes", "every code with its HTTP status and meaning."))
+            + "(asyncapi.yaml), the connection lifecycle with a sequence diagram, close codes and reconnect rules."))
+        .append(item(ErrorCodesPage.FILE, "Error codes", "every code with its HTTP status, meaning and what a client should do."))
         .append("<li>The contract itself, as built: <a href=\"api/contract/openapi.yaml\">openapi.yaml</a>, "
             + "<a href=\"api/contract/asyncapi.yaml\">asyncapi.yaml</a> and the shared JSON Schemas in "
             + "<code>api/contract/schemas/</code>. The contract also declares them as server routes: "
             + "<code>/api/v1/openapi.yaml</code>, <code>/api/v1/asyncapi.yaml</code>, "
-            + "<code>/api/v1/schemas/{file}</code>.</li>\n</ul>\n");
+            + "<code>/api/v1/schemas/{file}</code>.</li>\n"
+        + "<li>" + Html.link(PageLayout.DASHBOARD, "Live dashboard") + " — the lab as this server sees it now, "
+        + "built on the public API and feeds only.</li>\n</ul>\n");
     body.append("<h2 id=\"guides\">Guides</h2>\n<ul>\n");
     guides.forEach(g -> body.append(item(g.file(), g.title(), g.summary())));
     body.append("</ul>\n").append(deprecations(openApi, guides));

@@ -2,8 +2,6 @@ package dev.towerline.docs.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Assembles the whole site in one directory: the REST reference from html2, the WebSocket
+ * Assembles the whole site in one directory: the REST reference page (Swagger UI), the WebSocket
  * reference, the error table, the guides, the landing page, the stylesheet and a copy of the raw
  * contract under {@code api/contract/}. Files in the site directory that this run did not write
  * (a deleted guide, say) are removed, so the site is exactly what the sources say.
@@ -27,19 +25,16 @@ public final class SiteGenerator {
 
   private final Contract contract;
   private final Path guidesDir;
-  private final Path restHtml;
   /** Site-relative path → content, written in one go at the end. */
   private final Map<String, byte[]> files = new LinkedHashMap<>();
 
   /**
    * @param specDir the api-spec directory holding openapi.yaml, asyncapi.yaml and schemas/
    * @param guidesDir the directory of guide Markdown files
-   * @param restHtml the page html2 generated from openapi.yaml
    */
-  public SiteGenerator(Path specDir, Path guidesDir, Path restHtml) {
+  public SiteGenerator(Path specDir, Path guidesDir) {
     this.contract = new Contract(specDir);
     this.guidesDir = guidesDir;
-    this.restHtml = restHtml;
   }
 
   /** Renders every page and writes the site into {@code siteDir}; returns the files, site-relative. */
@@ -59,9 +54,11 @@ public final class SiteGenerator {
     JsonNode openApi = contract.openApi();
     String version = openApi.path("info").path("version").asText();
     List<GuidePages.Guide> guides = GuidePages.read(guidesDir);
-    put(PageLayout.STYLESHEET, resource(PageLayout.STYLESHEET));
+    RestReference.checkedAssetsVersion();
+    put(PageLayout.STYLESHEET, SiteResources.text(PageLayout.STYLESHEET));
     put(IndexPage.FILE, IndexPage.render(openApi, contract.asyncApi(), guides));
-    put(RestReference.FILE, RestReference.read(restHtml));
+    put(RestReference.FILE, RestReference.render(version));
+    put(RestReference.SCRIPT, RestReference.script());
     put(WebSocketPage.FILE, new WebSocketPage(contract).render());
     put(ErrorCodesPage.FILE, new ErrorCodesPage(contract).render());
     guides.forEach(guide -> put(guide.file(), GuidePages.render(guide, version)));
@@ -106,14 +103,5 @@ public final class SiteGenerator {
     files.put(file, html.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String resource(String name) {
-    try (InputStream in = SiteGenerator.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing classpath resource " + name + " next to " + SiteGenerator.class);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+
 }

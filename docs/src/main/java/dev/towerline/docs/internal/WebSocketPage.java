@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * {@code api/websocket.html}: the WebSocket reference rendered from asyncapi.yaml (AsyncAPI 3.0)
  * and the JSON Schemas its messages reference. Sections: overview (info.description, which holds
- * the close codes and reconnect rules), servers, channels, messages (frames), shared shapes.
+ * the close codes and reconnect rules), the connection lifecycle with its sequence diagram,
+ * servers, channels, messages (frames), shared shapes.
  */
 final class WebSocketPage {
   static final String FILE = "api/websocket.html";
@@ -36,6 +37,7 @@ final class WebSocketPage {
         .append(Contract.ASYNCAPI).append("\">").append(Contract.ASYNCAPI).append("</a>.</p>\n")
         .append(contents())
         .append("<h2 id=\"overview\">Overview</h2>\n").append(Markdown.render(info.path("description").asText("")))
+        .append(new LifecycleSection(contract, messages).render())
         .append(servers())
         .append(channels())
         .append("<h2 id=\"messages\">Messages</h2>\n");
@@ -56,6 +58,7 @@ final class WebSocketPage {
     messages.forEach(m -> messageLinks.add(
         "<a href=\"#" + Html.escape(m.anchor()) + "\">" + Html.code(m.name()) + "</a>"));
     return "<nav class=\"toc\"><ul>\n<li><a href=\"#overview\">Overview</a></li>\n"
+        + "<li><a href=\"#" + LifecycleSection.ANCHOR + "\">Connection lifecycle</a> (sequence diagram)</li>\n"
         + "<li><a href=\"#servers\">Servers</a></li>\n"
         + "<li><a href=\"#channels\">Channels</a>: " + String.join(", ", channelLinks) + "</li>\n"
         + "<li><a href=\"#messages\">Messages</a>: " + String.join(", ", messageLinks) + "</li>\n"

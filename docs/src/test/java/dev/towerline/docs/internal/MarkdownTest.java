@@ -7,20 +7,28 @@ import org.junit.jupiter.api.Test;
 class MarkdownTest {
 
   @Test
-  void rendersHeadingsParagraphsAndLists() {
+  void rendersHeadingsWithAnchorsParagraphsAndLists() {
     String html = Markdown.render("# Title\n\nOne\nparagraph.\n\n- a\n- b `c`\n\n1. first\n2. second\n");
 
-    assertThat(html).isEqualTo("<h1 id=\"title\">Title</h1>\n<p>One\nparagraph.</p>\n"
+    assertThat(html).isEqualTo("<h1 id=\"title\">Title <a class=\"anchor\" href=\"#title\" "
+        + "aria-label=\"Link to this section\">#</a></h1>\n<p>One\nparagraph.</p>\n"
         + "<ul>\n<li>a</li>\n<li>b <code>c</code></li>\n</ul>\n"
         + "<ol>\n<li>first</li>\n<li>second</li>\n</ol>\n");
   }
 
   @Test
-  void rendersATableWithPipesInsideCodeSpans() {
-    String html = Markdown.render("| Variable | Default |\n|---|---|\n| `A` | `x|y` |\n");
+  void givesRepeatedHeadingsDistinctGitHubStyleIds() {
+    String html = Markdown.render("## Close codes (1012, 1001)\n\n## Retry\n\n## Retry\n");
 
-    assertThat(html).isEqualTo("<table>\n<thead><tr><th>Variable</th><th>Default</th></tr></thead>\n<tbody>\n"
-        + "<tr><td><code>A</code></td><td><code>x|y</code></td></tr>\n</tbody>\n</table>\n");
+    assertThat(html).contains("<h2 id=\"close-codes-1012-1001\">", "<h2 id=\"retry\">", "<h2 id=\"retry-1\">");
+  }
+
+  @Test
+  void rendersAGfmTableWithEscapedPipesInsideCodeSpans() {
+    String html = Markdown.render("| Variable | Default |\n|---|---|\n| `A` | `x\\|y` |\n");
+
+    assertThat(html).isEqualTo("<table>\n<thead>\n<tr>\n<th>Variable</th>\n<th>Default</th>\n</tr>\n</thead>\n"
+        + "<tbody>\n<tr>\n<td><code>A</code></td>\n<td><code>x|y</code></td>\n</tr>\n</tbody>\n</table>\n");
   }
 
   @Test
@@ -31,9 +39,17 @@ class MarkdownTest {
   }
 
   @Test
-  void showsRawHtmlBlocksAsText() {
+  void showsRawHtmlAsText() {
     assertThat(Markdown.render("<script>alert(1)</script>"))
         .isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+  }
+
+  @Test
+  void pointsLinksToMarkdownFilesAtTheirPages() {
+    assertThat(Markdown.render("See [errors](errors.md#retries), [x](https://example.org/a.md) and [c](c.md)."))
+        .contains("<a href=\"errors.html#retries\">errors</a>")
+        .contains("<a rel=\"nofollow\" href=\"https://example.org/a.md\">x</a>")
+        .contains("<a href=\"c.html\">c</a>");
   }
 
   @Test

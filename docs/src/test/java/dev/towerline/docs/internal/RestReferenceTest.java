@@ -7,12 +7,38 @@ import org.junit.jupiter.api.Test;
 class RestReferenceTest {
 
   @Test
-  void dropsTheRemoteFontImportAndKeepsTheRestOfTheStyle() {
-    String html = "<style type=\"text/css\">\n"
-        + "    @import url('https://fonts.googleapis.com/css?family=Source+Code+Pro');\n"
-        + "    @import url(local.css);\n    body { color: red }\n</style>";
+  void pageLoadsSwaggerUiFromTheWebJarFolderAndItsOwnStartScript() {
+    String html = RestReference.render("1.1.0");
 
-    assertThat(RestReference.withoutRemoteImports(html))
-        .isEqualTo("<style type=\"text/css\">\n    \n    @import url(local.css);\n    body { color: red }\n</style>");
+    assertThat(html)
+        .contains("<link rel=\"stylesheet\" href=\"../webjars/swagger-ui/swagger-ui.css\">")
+        .contains("<script src=\"../webjars/swagger-ui/swagger-ui-bundle.js\"></script>")
+        .contains("<script src=\"rest.js\"></script>")
+        .contains("<div id=\"swagger-ui\">")
+        .doesNotContainPattern("(src|href)=\"(https?:)?//");
+  }
+
+  @Test
+  void startScriptTurnsOffTheValidatorAndPointsAtThePublishedSpec() {
+    String script = RestReference.script();
+
+    assertThat(script)
+        .contains("url: \"/api/v1/openapi.yaml\"")
+        .contains("validatorUrl: null")
+        .contains("tryItOutEnabled: true")
+        .contains("filter: true")
+        .contains("requestInterceptor: toThisServer")
+        .doesNotContain("${specUrl}")
+        .doesNotContain("petstore");
+  }
+
+  @Test
+  void theWebJarOnTheClassPathHasEveryFileThePageLoads() {
+    String version = RestReference.checkedAssetsVersion();
+
+    assertThat(version).matches("\\d+\\.\\d+\\.\\d+");
+    for (String file : RestReference.ASSET_FILES) {
+      assertThat(getClass().getResource("/META-INF/resources/webjars/swagger-ui/" + version + "/" + file)).isNotNull();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.towerline.docs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,12 @@ class WebSocketPageTest {
             title: Things
             description: Things feed <script>alert('channel')</script>
             messages:
+              connectionAck: {$ref: '#/components/messages/connectionAck'}
+              snapshot: {$ref: '#/components/messages/snapshot'}
+              resyncRequired: {$ref: '#/components/messages/resyncRequired'}
               thingChanged: {$ref: '#/components/messages/thingChanged'}
+              ping: {$ref: '#/components/messages/ping'}
+              pong: {$ref: '#/components/messages/pong'}
             bindings:
               ws:
                 query:
@@ -47,6 +53,11 @@ class WebSocketPageTest {
             messages: [{$ref: '#/channels/things/messages/thingChanged'}]
         components:
           messages:
+            connectionAck: {name: connection_ack, payload: {type: object, required: [type]}}
+            snapshot: {name: snapshot, payload: {type: object, required: [type, seq]}}
+            resyncRequired: {name: resync_required, payload: {type: object, required: [type]}}
+            ping: {name: ping, payload: {type: object, required: [type]}}
+            pong: {name: pong, payload: {type: object, required: [type]}}
             thingChanged:
               name: thing.changed
               title: Thing changed
@@ -58,9 +69,10 @@ class WebSocketPageTest {
                   payload: {type: thing.changed, thing: {id: '</pre><script>x</script>'}}
         """);
     Files.writeString(spec.resolve("schemas/thing-changed.json"), """
-        {"title": "ThingChanged", "type": "object", "required": ["type", "thing"],
+        {"title": "ThingChanged", "type": "object", "required": ["type", "seq", "thing"],
          "properties": {
            "type": {"type": "string", "enum": ["thing.changed"], "description": "Frame type."},
+           "seq": {"type": "integer", "minimum": 1},
            "thing": {"$ref": "thing.json"}}}
         """);
     Files.writeString(spec.resolve("schemas/thing.json"), """
@@ -75,7 +87,7 @@ class WebSocketPageTest {
     String html = new WebSocketPage(new Contract(spec)).render();
 
     assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>")
-        .contains("Never &lt;script&gt;alert(&#39;info&#39;)&lt;/script&gt;.")
+        .contains("Never &lt;script&gt;alert('info')&lt;/script&gt;.")
         .contains("Things feed &lt;script&gt;")
         .contains("Carries &lt;script&gt;")
         .contains("Id &lt;img src=x onerror=alert(1)&gt;")
@@ -116,6 +128,30 @@ class WebSocketPageTest {
 
     assertThat(html).contains("<pre><code class=\"language-json\">{\n  &quot;type&quot;: &quot;thing.changed&quot;,\n"
         + "  &quot;thing&quot;: {\n    &quot;id&quot;: ");
+  }
+
+  @Test
+  void drawsTheConnectionLifecycleWithTheContractsFrameNames() {
+    String html = new WebSocketPage(new Contract(spec)).render();
+
+    assertThat(html)
+        .contains("<h2 id=\"lifecycle\">Connection lifecycle</h2>")
+        .contains("<svg class=\"sequence\"")
+        .contains(">GET /ws/{feed}[?since=&lt;seq&gt;]  Upgrade: websocket</text>")
+        .contains(">connection_ack {session_id, heartbeat_interval_seconds}</text>")
+        .contains(">resync_required {oldest_seq, latest_seq, reason}</text>")
+        .contains(">thing.changed  {seq: N+1, ts}</text>")
+        .contains("<a href=\"#message-thing.changed\"><code>thing.changed</code></a>")
+        .doesNotContain("<script");
+  }
+
+  @Test
+  void refusesAContractWithoutAFrameTheLifecycleNeeds() throws IOException {
+    Path file = spec.resolve("asyncapi.yaml");
+    Files.writeString(file, Files.readString(file).replace("name: resync_required", "name: resync_needed"));
+
+    assertThatThrownBy(() -> new WebSocketPage(new Contract(spec)).render())
+        .hasMessageContaining("asyncapi.yaml has no 'resync_required' message");
   }
 
   @Test

@@ -29,8 +29,27 @@ final class DeviceAnnouncer {
     this.events = Executors.newSingleThreadExecutor(eventThread);
   }
 
-  void addListener(Consumer<Device> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+  /**
+   * Adds {@code listener}, handing it {@code current} (every device as it is now) before any
+   * later announcement. The caller holds the {@link DeviceTable}'s lock, so no change falls
+   * between the copies and the announcements that follow.
+   */
+  void addListener(Consumer<Device> listener, List<Device> current) {
+    Objects.requireNonNull(listener, "listener");
+    try {
+      events.execute(() -> current.forEach(device -> deliver(listener, device)));
+    } catch (RejectedExecutionException closed) {
+      // closing
+    }
+    listeners.add(listener);
+  }
+
+  private static void deliver(Consumer<Device> listener, Device device) {
+    try {
+      listener.accept(device);
+    } catch (RuntimeException e) {
+      log.warn("device listener failed for {}", device.getSerial(), e);
+    }
   }
 
   /**
@@ -43,15 +62,7 @@ final class DeviceAnnouncer {
     }
     Device copy = device.toDevice(link);
     try {
-      events.execute(() -> {
-        for (Consumer<Device> listener : listeners) {
-          try {
-            listener.accept(copy);
-          } catch (RuntimeException e) {
-            log.warn("device listener failed for {}", copy.getSerial(), e);
-          }
-        }
-      });
+      events.execute(() -> listeners.forEach(listener -> deliver(listener, copy)));
     } catch (RejectedExecutionException closed) {
       // closing
     }

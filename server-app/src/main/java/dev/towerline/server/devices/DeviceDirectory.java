@@ -12,6 +12,9 @@ public interface DeviceDirectory {
 
   Optional<Device> find(String serial);
 
-  /** Called after any change of a device (state, properties, battery, link health); must not block. */
+  /**
+   * First called with every device as it is now, then after any change of a device (state,
+   * properties, battery, link health); must not block.
+   */
   void addListener(Consumer<Device> listener);
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -60,6 +61,16 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
     TrackedDevice device = devices.get(serial);
     return device == null ? Optional.empty()
         : Optional.of(device.toDevice(links.device(serial)));
+  }
+
+  /**
+   * Adds a listener that first gets every device as it is now, then every change: one that
+   * subscribes after devices were found (the feeds, after a restart's first discovery) misses none.
+   */
+  void addListener(Consumer<Device> listener) {
+    synchronized (lock) {
+      announcer.addListener(listener, all());
+    }
   }
 
   /** A live view of the devices, for walking without the lock. */

@@ -170,7 +170,7 @@ public final class DeviceTracker implements DeviceDirectory, AutoCloseable {
 
   @Override
   public void addListener(Consumer<Device> listener) {
-    announcer.addListener(listener);
+    table.addListener(listener);
   }
 
   /**

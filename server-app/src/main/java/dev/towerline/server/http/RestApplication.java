@@ -38,6 +38,8 @@ import dev.towerline.server.http.resource.FeedTicketsResource;
 import dev.towerline.server.http.resource.HealthResource;
 import dev.towerline.server.http.resource.MetricsResource;
 import dev.towerline.server.policy.CommandPolicy;
+import dev.towerline.server.site.SiteContent;
+import dev.towerline.server.site.SiteResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -79,6 +81,8 @@ public final class RestApplication extends ResourceConfig {
     register(FeedTicketsResource.class);
     register(MetricsResource.class);
     register(AuditResource.class);
+    // /docs/ and /dashboard/: static pages from the class path, outside the contract.
+    register(SiteResource.class);
 
     register(ApiExceptionMapper.class);
     register(AdbExceptionMapper.class);
@@ -114,6 +118,7 @@ public final class RestApplication extends ResourceConfig {
             bind(services.authenticator()).to(Authenticator.class);
             bind(services.auth()).to(AuthConfig.class);
             bind(services.feedTickets()).to(FeedTickets.class);
+            bind(SiteContent.fromClasspath(RestApplication.class.getClassLoader())).to(SiteContent.class);
           }
         });
   }

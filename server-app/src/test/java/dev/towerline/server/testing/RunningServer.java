@@ -212,6 +212,21 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     awaitReady();
   }
 
+  /**
+   * Like {@link #restart}, but the new server listens on the port of the old one, as clients that
+   * reconnect by themselves (a browser page, an SDK feed client) expect of a restarted server.
+   */
+  public void restartOnSamePort(Runnable meanwhile) throws IOException {
+    int port = server.port();
+    server.stop();
+    meanwhile.run();
+    TowerlineConfig samePort = new TowerlineConfig(
+        config.server().toBuilder().port(port).build(), config.database(), config.adb(), config.executions(),
+        config.feeds());
+    server = Main.start(samePort, clock, extensions);
+    awaitReady();
+  }
+
   /** WebSocket clients of this server's feeds; closed with the server. */
   public Feeds feedClients() {
     return feedClients;
