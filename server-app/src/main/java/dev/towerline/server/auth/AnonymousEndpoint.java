@@ -16,7 +16,9 @@ public enum AnonymousEndpoint {
   HEALTH_FULL(Set.of("getFullHealth", "getLegacyStatus"), false),
   /**
    * The published contract documents ({@code /api/v1/openapi.yaml}, {@code asyncapi.yaml}, {@code
-   * schemas/}) and the pages outside the contract under {@code /docs} and at {@code /}.
+   * schemas/}) and the static pages outside the contract: {@code /docs}, {@code /dashboard} and
+   * {@code /}. A browser cannot send a bearer token with a page load; the dashboard's own API calls
+   * and feeds still carry the token the user enters.
    */
   DOCS(Set.of("getOpenApiDocument", "getAsyncApiDocument", "getSchemaFile"), true);
 
@@ -49,6 +51,10 @@ public enum AnonymousEndpoint {
 
   /** Whether a route outside the contract at {@code path} (no leading slash, as Jersey gives it) belongs to this group. */
   boolean coversPage(String path) {
-    return pages && (path.isEmpty() || path.equals("docs") || path.startsWith("docs/"));
+    return pages && (path.isEmpty() || isUnder(path, "docs") || isUnder(path, "dashboard"));
+  }
+
+  private static boolean isUnder(String path, String folder) {
+    return path.equals(folder) || path.startsWith(folder + "/");
   }
 }

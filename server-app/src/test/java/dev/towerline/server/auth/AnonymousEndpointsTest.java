@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.towerline.server.testing.FailingResource;
 import dev.towerline.server.testing.RunningServer;
 import dev.towerline.server.testing.TestTokens;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +34,16 @@ class AnonymousEndpointsTest {
     assertThat(status("/api/v1/status", null)).isEqualTo(401);
     assertThat(status("/api/v1/devices", null)).isEqualTo(401);
     assertThat(status("/health/full", TOKENS.bearer(Role.VIEWER))).isIn(200, 503);
+  }
+
+  @Test
+  void theDocsGroupOpensThePagesABrowserLoadsWithoutAToken() throws Exception {
+    // Pages are outside the contract, so a plain client rather than the contract-checking one.
+    HttpClient browserLike = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    for (String page : new String[] {"/docs/", "/dashboard/", "/dashboard/dashboard.js", "/"}) {
+      int status = browserLike.send(HttpRequest.newBuilder(server.uri(page)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      assertThat(status).as(page).isEqualTo(page.equals("/") ? 302 : 200);
+    }
   }
 
   @Test
