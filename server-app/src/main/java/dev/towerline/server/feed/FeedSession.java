@@ -25,6 +25,11 @@ final class FeedSession implements FrameTransport {
   private final Outbox outbox;
   private final FeedConnection connection;
   private final AtomicReference<CloseReason> sentClose = new AtomicReference<>();
+  /**
+   * Held while a frame is handed to the container and while the close frame is: once the close is
+   * out, nothing may follow it (RFC 6455 §5.5.1), not even a pong or a heartbeat already on its way.
+   */
+  private final Object wire = new Object();
 
   FeedSession(String id, Feed feed, Session session, FeedService service, java.util.function.Predicate<dev.towerline.protocol.FeedEvent> filter) {
     this.id = id;
@@ -57,32 +62,48 @@ final class FeedSession implements FrameTransport {
 
   /** Sends {@code frame} then closes (once it is written or failed). */
   void sendThenClose(Frame frame, int code, String reason) {
-    try {
-      session.getAsyncRemote().sendText(service.write(frame), result -> close(code, reason));
-    } catch (Throwable e) { // Closing is what matters; the frame was a courtesy.
-      close(code, reason);
+    synchronized (wire) {
+      if (closing()) {
+        return;
+      }
+      try {
+        session.getAsyncRemote().sendText(service.write(frame), result -> close(code, reason));
+      } catch (Throwable e) { // Closing is what matters; the frame was a courtesy.
+        close(code, reason);
+      }
     }
   }
 
   void webSocketPing() {
-    try {
-      session.getAsyncRemote().sendPing(PING.duplicate());
-    } catch (Throwable e) {
-      // The close callback or the next heartbeat deals with a dead connection.
+    synchronized (wire) {
+      if (closing()) {
+        return;
+      }
+      try {
+        session.getAsyncRemote().sendPing(PING.duplicate());
+      } catch (Throwable e) {
+        // The close callback or the next heartbeat deals with a dead connection.
+      }
     }
   }
 
   /** May throw, even an {@link Error}: the outbox takes that as a failed send. */
   @Override
   public void send(String text, Consumer<Throwable> done) {
-    session.getAsyncRemote().sendText(text, result -> {
-      if (result.isOK()) {
-        service.metrics().sent(feed);
-        done.accept(null);
-      } else {
-        done.accept(result.getException());
+    synchronized (wire) {
+      if (closing()) { // The outbox is discarded by now: this failure is not reported.
+        done.accept(new IllegalStateException("the server has sent its close frame"));
+        return;
       }
-    });
+      session.getAsyncRemote().sendText(text, result -> {
+        if (result.isOK()) {
+          service.metrics().sent(feed);
+          done.accept(null);
+        } else {
+          done.accept(result.getException());
+        }
+      });
+    }
   }
 
   /**
@@ -115,9 +136,13 @@ final class FeedSession implements FrameTransport {
    * cannot be lost to a reset. Falls back to {@link #close} when that cannot be done.
    */
   void closeAwaitingAnswer(int code, String reason) {
-    sentClose.compareAndSet(null, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-    outbox.discard();
-    if (!AnsweredClose.send(session, code, reason)) {
+    boolean answered;
+    synchronized (wire) {
+      sentClose.compareAndSet(null, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+      outbox.discard();
+      answered = AnsweredClose.send(session, code, reason);
+    }
+    if (!answered) {
       close(code, reason);
     }
   }
