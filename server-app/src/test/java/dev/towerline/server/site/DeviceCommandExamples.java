@@ -75,9 +75,12 @@ final class DeviceCommandExamples {
     try (Stream<Path> files = Files.list(guides)) {
       for (Path guide : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
         for (String line : codeBlockLines(Files.readAllLines(guide))) {
-          find(JSON_COMMAND, line, commands);
-          find(SDK_COMMAND, line, commands);
-          find(PROMPT_COMMAND, line, commands);
+          findQuoted(JSON_COMMAND, line, commands);
+          findQuoted(SDK_COMMAND, line, commands);
+          Matcher prompt = PROMPT_COMMAND.matcher(line);
+          if (prompt.matches()) {
+            commands.add(prompt.group(1));
+          }
         }
       }
     } catch (IOException e) {
@@ -99,7 +102,8 @@ final class DeviceCommandExamples {
     return code;
   }
 
-  private static void find(Pattern pattern, String line, Set<String> commands) {
+  /** A command written as a JSON or Java string literal, its escapes undone. */
+  private static void findQuoted(Pattern pattern, String line, Set<String> commands) {
     Matcher matcher = pattern.matcher(line);
     while (matcher.find()) {
       commands.add(matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
