@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param operation the spec's operationId, e.g. {@code getLegacyStatus}
  * @param deprecatedAt when it was deprecated; null if the header was not a date
  * @param sunset after when it may be removed; null if not announced
- * @param link the migration note ({@code rel="deprecation"}), else the first link; null if none
+ * @param link the migration note ({@code rel="deprecation"}), else the first link, as an absolute URL
+ *     (a relative link such as {@code /docs/guides/…} is resolved against the URL the answer came
+ *     from); null if none
  */
 public record DeprecationNotice(String operation, Instant deprecatedAt, Instant sunset, String link) {}

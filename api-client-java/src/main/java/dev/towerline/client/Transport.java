@@ -116,7 +116,7 @@ final class Transport {
             call.operation(),
             DeprecationHeaders.deprecatedAt(deprecation),
             DeprecationHeaders.sunset(response.headers().firstValue("Sunset").orElse(null)),
-            DeprecationHeaders.link(response.headers().allValues("Link")));
+            DeprecationHeaders.link(response.headers().allValues("Link"), response.uri()));
     LOG.log(System.Logger.Level.WARNING,
         "Towerline operation {0} is deprecated (since {1}, sunset {2}); see {3}",
         notice.operation(), notice.deprecatedAt(), notice.sunset(), notice.link());

@@ -42,6 +42,30 @@ class DeprecationTest {
   }
 
   @Test
+  void aRelativeMigrationLinkIsResolvedAgainstTheServerThatSentIt() throws IOException {
+    List<DeprecationNotice> notices = new CopyOnWriteArrayList<>();
+    try (FaultServer server = new FaultServer();
+        TowerlineClient client =
+            TowerlineClient.builder().baseUrl(server.baseUrl()).listener(new TowerlineListener() {
+              @Override
+              public void deprecated(DeprecationNotice notice) {
+                notices.add(notice);
+              }
+            }).build()) {
+      server.enqueue(FaultServer.json(200, Fixtures.DEVICE)
+          .withHeader("Deprecation", "@1795305600")
+          .withHeader("Link", "</docs/guides/migrate-legacy-status.html>; rel=\"deprecation\"; type=\"text/html\", "
+              + "</health/full>; rel=\"successor-version\""));
+
+      client.getDevice("emulator-5554");
+
+      assertThat(notices).singleElement().extracting(DeprecationNotice::link)
+          .isEqualTo(java.net.URI.create(server.baseUrl()).resolve("/docs/guides/migrate-legacy-status.html").toString())
+          .asString().startsWith("http://127.0.0.1:");
+    }
+  }
+
+  @Test
   void aFailingListenerDoesNotFailTheCall() throws IOException {
     try (FaultServer server = new FaultServer();
         TowerlineClient client = TowerlineClient.builder().baseUrl(server.baseUrl())

@@ -18,6 +18,9 @@ class SpecCheckTest {
 
   @TempDir Path temp;
 
+  private static final String NO_MIGRATION_LINK =
+      "deprecated operation getLegacyStatus must link its migration note in x-deprecation-link";
+
   @Test
   void acceptsTheShippedContract() {
     assertThat(SpecCheck.run(ContractDocuments.inDirectory(Path.of("")))).isEmpty();
@@ -108,6 +111,20 @@ class SpecCheckTest {
 
     assertThat(problems)
         .contains(new Problem("api-spec/openapi.yaml", LEGACY, "deprecated operation getLegacyStatus has no x-sunset date"));
+  }
+
+  @Test
+  void acceptsTheMigrationLinkToTheGuideThisServerServes() {
+    assertThat(check(ContractCopy.of(temp).editOpenApi(root -> at(root, LEGACY)
+        .put("x-deprecation-link", "/docs/guides/migrate-legacy-status.html"))))
+        .noneMatch(p -> p.message().equals(NO_MIGRATION_LINK));
+  }
+
+  @Test
+  void reportsAMigrationLinkThatIsNeitherAbsoluteNorAPathOnTheServer() {
+    assertThat(check(ContractCopy.of(temp).editOpenApi(root -> at(root, LEGACY)
+        .put("x-deprecation-link", "docs/guides/migrate-legacy-status.html"))))
+        .contains(new Problem("api-spec/openapi.yaml", LEGACY, NO_MIGRATION_LINK));
   }
 
   @Test

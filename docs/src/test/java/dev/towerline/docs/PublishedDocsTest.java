@@ -61,6 +61,49 @@ class PublishedDocsTest {
   }
 
   @Test
+  void changesPageListsWhatChangedFromTheLatestReleaseToTheWorkingContract() throws IOException {
+    Path latest;
+    try (Stream<Path> releases = Files.list(SPEC.resolve("releases"))) {
+      latest = releases.filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().matches("\\d+\\.\\d+\\.\\d+"))
+          .max((a, b) -> compareVersions(a.getFileName().toString(), b.getFileName().toString())).orElseThrow();
+    }
+    JsonNode released = YAML.readTree(latest.resolve("openapi.yaml").toFile());
+    JsonNode working = spec("openapi.yaml");
+    List<String> addedPaths = new ArrayList<>();
+    working.path("paths").fieldNames().forEachRemaining(path -> {
+      if (!released.path("paths").has(path)) {
+        addedPaths.add(path);
+      }
+    });
+    String html = read("api/changes.html");
+
+    assertThat(html).contains("<h1>What changed since " + released.path("info").path("version").asText() + "</h1>")
+        .contains("→ " + working.path("info").path("version").asText() + " (api-spec)")
+        .contains("href=\"../guides/spec-diff.html\"");
+    assertThat(addedPaths).as("paths added since the release").isNotEmpty();
+    assertThat(addedPaths).as("added paths the page does not list").filteredOn(path -> !html.contains(path)).isEmpty();
+    if (!released.path("servers").equals(working.path("servers"))) {
+      assertThat(html).contains("<code>openapi.servers-changed</code>");
+    }
+    assertThat(html).as("the site's stylesheet, no inline style the page policy would refuse")
+        .contains("href=\"../style.css\"").doesNotContain("<style");
+    assertThat(read("index.html")).contains("href=\"api/changes.html\"");
+  }
+
+  private static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < 3; i++) {
+      int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  @Test
   void websocketReferenceListsEveryFrameAndChannel() throws IOException {
     String html = read("api/websocket.html");
     JsonNode asyncApi = spec("asyncapi.yaml");

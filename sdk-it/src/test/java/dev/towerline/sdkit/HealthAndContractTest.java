@@ -90,7 +90,9 @@ class HealthAndContractTest {
     assertThat(notices).hasSize(1);
     assertThat(notices.get(0).operation()).isEqualTo("getLegacyStatus");
     assertThat(notices.get(0).sunset()).isEqualTo(Instant.parse("2027-06-30T00:00:00Z"));
-    assertThat(notices.get(0).link()).endsWith("migrate-legacy-status");
+    // The contract links the guide the server serves; the SDK resolves it against the server it called.
+    assertThat(notices.get(0).link())
+        .isEqualTo(java.net.URI.create(proxy.baseUrl()).resolve("/docs/guides/migrate-legacy-status.html").toString());
   }
 
   @Test

@@ -19,7 +19,7 @@ class DeprecationHeadersTest {
     assertThat(response.headers().firstValue("Sunset")).hasValue("Wed, 30 Jun 2027 00:00:00 GMT");
     assertThat(response.headers().firstValue("Link"))
         .hasValue(
-            "<https://towerline.dev/docs/guides/migrate-legacy-status>; rel=\"deprecation\"; type=\"text/html\", "
+            "</docs/guides/migrate-legacy-status.html>; rel=\"deprecation\"; type=\"text/html\", "
                 + "</health/full>; rel=\"successor-version\"");
   }
 

@@ -67,11 +67,21 @@ public final class AdbSimulator implements AutoCloseable {
   /**
    * An unstarted simulator with a demo rack of {@code deviceCount} devices: Pixels, Galaxies,
    * Xiaomi, OnePlus, Motorola, Sony and Nokia phones on Android 5.1 to 14 with varied battery
-   * levels, every fifth one an emulator, all in state {@code device}. The same count always gives
-   * the same serials.
+   * levels, every fifth one an emulator. Racks of 8 or more show a lab's trouble too: the seventh
+   * device is {@code unauthorized}, the eighth {@code offline}; the others (and every device of a
+   * smaller rack) are in state {@code device}. The same count always gives the same serials.
    */
   public static AdbSimulator demo(int deviceCount) {
     return builder().devices(DemoRack.devices(deviceCount)).build();
+  }
+
+  /**
+   * The operator labels of {@link #demo}'s rack of this size, by serial: its shelf ({@code
+   * rack-a} for the first six devices, {@code rack-b} for the next six, …) and {@code emulator}
+   * or {@code phone}, for a backend to attach to the devices it finds.
+   */
+  public static Map<String, List<String>> demoLabels(int deviceCount) {
+    return DemoRack.labels(DemoRack.devices(deviceCount));
   }
 
   /**

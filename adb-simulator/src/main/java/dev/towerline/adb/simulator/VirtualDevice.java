@@ -22,8 +22,10 @@ import java.util.TreeMap;
  * battery {@value #DEFAULT_BATTERY_LEVEL_PERCENT}%, shell v2 on. The well-known properties ({@code
  * ro.product.model}, {@code ro.product.manufacturer}, {@code ro.build.version.release}, {@code
  * ro.build.version.sdk}, {@code ro.product.cpu.abi}, {@code ro.product.name}, {@code
- * ro.product.device}, {@code ro.serialno}) are always present; {@link Builder#property} adds or
- * overrides any other.
+ * ro.product.device}, {@code ro.serialno}, {@code ro.build.fingerprint}) are always present;
+ * {@link Builder#property} adds or overrides any other. Unless set, the fingerprint is built from
+ * the other properties as Android builds it: {@code
+ * brand/product/device:release/build-id/incremental:type/tags}.
  */
 public final class VirtualDevice {
   /** Battery level of a device whose builder did not set one, in percent. */
@@ -36,6 +38,7 @@ public final class VirtualDevice {
   public static final String ABI = "ro.product.cpu.abi";
   public static final String PRODUCT = "ro.product.name";
   public static final String DEVICE_NAME = "ro.product.device";
+  public static final String FINGERPRINT = "ro.build.fingerprint";
 
   private final String serial;
   private final DeviceState state;
@@ -48,9 +51,18 @@ public final class VirtualDevice {
     this.state = builder.state;
     Map<String, String> props = new TreeMap<>(builder.properties);
     props.put("ro.serialno", serial);
+    props.putIfAbsent(FINGERPRINT, fingerprintOf(props));
     this.properties = Collections.unmodifiableMap(props);
     this.batteryLevel = builder.batteryLevel;
     this.shellV2 = builder.shellV2;
+  }
+
+  /** The fingerprint Android derives from the build properties. */
+  private static String fingerprintOf(Map<String, String> props) {
+    return props.get("ro.product.brand") + "/" + props.get(PRODUCT) + "/" + props.get(DEVICE_NAME)
+        + ":" + props.get(RELEASE) + "/" + props.get("ro.build.id") + "/"
+        + props.get("ro.build.version.incremental") + ":" + props.get("ro.build.type") + "/"
+        + props.get("ro.build.tags");
   }
 
   /** A builder for a device with this serial and the defaults described above. */
@@ -176,12 +188,19 @@ public final class VirtualDevice {
       properties.put(DEVICE_NAME, "panther");
       properties.put("ro.product.brand", "google");
       properties.put("ro.build.type", "user");
+      properties.put("ro.build.tags", "release-keys");
+      properties.put("ro.build.id", "UQ1A.240205.004");
+      properties.put("ro.build.version.incremental", "11269751");
     }
 
     private Builder(VirtualDevice device) {
       this.serial = device.serial;
       this.state = device.state;
       this.properties.putAll(device.properties);
+      // A derived fingerprint follows the copy's properties; only a set one is kept.
+      if (device.properties.get(FINGERPRINT).equals(fingerprintOf(device.properties))) {
+        this.properties.remove(FINGERPRINT);
+      }
       this.batteryLevel = device.batteryLevel;
       this.shellV2 = device.shellV2;
     }

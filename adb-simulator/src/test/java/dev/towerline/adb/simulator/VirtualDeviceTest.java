@@ -63,7 +63,32 @@ class VirtualDeviceTest {
         .contains("14", "13", "12", "11", "8.1.0", "5.1.1");
     assertThat(rack.stream().map(VirtualDevice::batteryLevel).collect(Collectors.toSet()))
         .hasSizeGreaterThan(15);
-    assertThat(rack).anyMatch(device -> !device.shellV2())
+    assertThat(rack).anyMatch(device -> !device.shellV2());
+    assertThat(rack).extracting(VirtualDevice::state).containsOnlyOnce(
+        DeviceState.UNAUTHORIZED, DeviceState.OFFLINE);
+    assertThat(rack.get(6).state()).isEqualTo(DeviceState.UNAUTHORIZED);
+    assertThat(rack.get(7).state()).isEqualTo(DeviceState.OFFLINE);
+    assertThat(rack).filteredOn(device -> device.state() == DeviceState.DEVICE).hasSize(48);
+  }
+
+  @Test
+  void aSmallDemoRackIsAllOnlineAndAGrownOneKeepsItsSerials() {
+    assertThat(AdbSimulator.demo(7).devices())
         .allMatch(device -> device.state() == DeviceState.DEVICE);
+    assertThat(AdbSimulator.demo(12).devices()).extracting(VirtualDevice::serial)
+        .startsWith(AdbSimulator.demo(7).devices().stream().map(VirtualDevice::serial)
+            .toArray(String[]::new));
+  }
+
+  @Test
+  void demoLabelsPutEveryDeviceOnAShelfAndSayWhetherItIsAnEmulator() {
+    List<VirtualDevice> rack = AdbSimulator.demo(12).devices();
+    var labels = AdbSimulator.demoLabels(12);
+
+    assertThat(labels.keySet()).containsExactlyElementsOf(
+        rack.stream().map(VirtualDevice::serial).toList());
+    assertThat(labels.get(rack.get(0).serial())).containsExactly("rack-a", "phone");
+    assertThat(labels.get("emulator-5554")).containsExactly("rack-a", "emulator");
+    assertThat(labels.get(rack.get(11).serial())).containsExactly("rack-b", "phone");
   }
 }

@@ -1,5 +1,7 @@
 package dev.towerline.client.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +38,23 @@ public final class DeprecationHeaders {
   }
 
   /** The target of the {@code rel="deprecation"} link, else of the first link; null if none. */
+  public static String link(List<String> headers, URI context) {
+    String link = link(headers);
+    return link == null ? null : resolve(link, context);
+  }
+
+  /**
+   * A link as RFC 8288 reads it: relative to the answer's URL (the server's own {@code
+   * /docs/guides/…}), so that it can be opened as it is; a link that is not a URI stays as sent.
+   */
+  static String resolve(String link, URI context) {
+    try {
+      return context.resolve(new URI(link)).toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return link;
+    }
+  }
+
   public static String link(List<String> headers) {
     String first = null;
     for (String header : headers) {

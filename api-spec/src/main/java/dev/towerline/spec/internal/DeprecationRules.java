@@ -2,6 +2,7 @@ package dev.towerline.spec.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -58,10 +59,23 @@ final class DeprecationRules {
 
   private static void checkLink(CheckContext ctx, Operation op) {
     String link = Json.text(op.node(), "x-deprecation-link");
-    boolean absolute = link != null && URI.create(link).isAbsolute();
-    if (!absolute) {
+    if (!isAbsoluteOrServerPath(link)) {
       ctx.findings()
           .add(op.located(), "deprecated operation " + op.label() + " must link its migration note in x-deprecation-link");
+    }
+  }
+
+  /** An absolute URL, or a path on the serving server such as {@code /docs/guides/x.html}. */
+  private static boolean isAbsoluteOrServerPath(String link) {
+    if (link == null) {
+      return false;
+    }
+    try {
+      URI uri = new URI(link);
+      return uri.isAbsolute()
+          || uri.getRawAuthority() == null && uri.getRawPath() != null && uri.getRawPath().startsWith("/");
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 

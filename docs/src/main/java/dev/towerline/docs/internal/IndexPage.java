@@ -28,6 +28,8 @@ final class IndexPage {
         .append(item(WebSocketPage.FILE, "WebSocket feeds", "channels, frame types, payload fields and example frames "
             + "(asyncapi.yaml), the connection lifecycle with a sequence diagram, close codes and reconnect rules."))
         .append(item(ErrorCodesPage.FILE, "Error codes", "every code with its HTTP status, meaning and what a client should do."))
+        .append(item(ChangesPage.FILE, "What changed since the last release", "every difference between the last "
+            + "released contract and this one, breaking, compatible or informational, as the compatibility gate sees it."))
         .append("<li>The contract itself, as built: <a href=\"api/contract/openapi.yaml\">openapi.yaml</a>, "
             + "<a href=\"api/contract/asyncapi.yaml\">asyncapi.yaml</a> and the shared JSON Schemas in "
             + "<code>api/contract/schemas/</code>. The contract also declares them as server routes: "

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Assembles the whole site in one directory: the REST reference page (Swagger UI), the WebSocket
- * reference, the error table, the guides, the landing page, the stylesheet and a copy of the raw
+ * reference, the error table, what changed since the last release, the guides, the landing page, the stylesheet and a copy of the raw
  * contract under {@code api/contract/}. Files in the site directory that this run did not write
  * (a deleted guide, say) are removed, so the site is exactly what the sources say.
  */
@@ -61,6 +62,7 @@ public final class SiteGenerator {
     put(RestReference.SCRIPT, RestReference.script());
     put(WebSocketPage.FILE, new WebSocketPage(contract).render());
     put(ErrorCodesPage.FILE, new ErrorCodesPage(contract).render());
+    put(ChangesPage.FILE, new ChangesPage(contract.specDir(), Clock.systemUTC()).render(version));
     guides.forEach(guide -> put(guide.file(), GuidePages.render(guide, version)));
     copyContract();
   }

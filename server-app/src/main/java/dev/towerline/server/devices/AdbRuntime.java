@@ -71,7 +71,11 @@ public final class AdbRuntime implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("the ADB simulator could not bind a loopback port", e);
       }
-      effective = config.toBuilder().adbServer("127.0.0.1", simulator.port()).build();
+      // The demo rack comes labelled, so that filtering by label can be tried; DEVICE_LABELS wins.
+      effective = config.toBuilder().adbServer("127.0.0.1", simulator.port())
+          .deviceLabels(config.deviceLabels().isEmpty()
+              ? AdbSimulator.demoLabels(count) : config.deviceLabels())
+          .build();
       log.info("ADB simulator serving a demo rack of {} devices on {}", count,
           effective.adbServer(), kv("adb_server", effective.adbServer()));
     }

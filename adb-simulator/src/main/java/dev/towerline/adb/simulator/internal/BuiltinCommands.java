@@ -19,7 +19,10 @@ final class BuiltinCommands {
         "false", (session, args) -> 1,
         "getprop", BuiltinCommands::getprop,
         "sleep", BuiltinCommands::sleep,
-        "dumpsys", Dumpsys::run);
+        "dumpsys", Dumpsys::run,
+        "pm", PackageManager::run,
+        "am", ActivityManager::run,
+        "uptime", Uptime::run);
   }
 
   static int echo(ShellSession session, List<String> args) throws IOException {

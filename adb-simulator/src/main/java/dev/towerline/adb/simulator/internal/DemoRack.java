@@ -1,20 +1,33 @@
 package dev.towerline.adb.simulator.internal;
 
+import dev.towerline.adb.simulator.DeviceState;
 import dev.towerline.adb.simulator.VirtualDevice;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 /**
  * A believable lab rack: phones of several makers and Android versions, a few emulators and one
- * pre-Nougat phone without shell v2. The same count always gives the same rack.
+ * pre-Nougat phone without shell v2. A rack of {@value #RACK_WITH_TROUBLE} or more devices also
+ * shows what goes wrong in a real lab: its seventh device waits for the USB debugging prompt
+ * ({@code unauthorized}) and its eighth has dropped off ({@code offline}); smaller racks, as tests
+ * use, are all online. The same count always gives the same rack.
  */
 public final class DemoRack {
   /** Fixed so that demos and screenshots are stable from run to run. */
   private static final long SEED = 5037;
+  /** The smallest rack that has an unauthorized and an offline device. */
+  public static final int RACK_WITH_TROUBLE = 8;
+  private static final int UNAUTHORIZED_INDEX = 6;
+  private static final int OFFLINE_INDEX = 7;
+  /** Devices per shelf; each shelf is one {@code rack-*} label. */
+  private static final int SHELF = 6;
 
   private record Model(
       String manufacturer, String model, String product, String device, String release, int sdk,
@@ -69,9 +82,39 @@ public final class DemoRack {
           .abi(model.abi())
           .shellV2(model.shellV2())
           .batteryLevel(15 + random.nextInt(86))
+          .state(stateOf(i, count))
           .build());
     }
     return rack;
+  }
+
+  private static DeviceState stateOf(int index, int count) {
+    if (count < RACK_WITH_TROUBLE) {
+      return DeviceState.DEVICE;
+    }
+    return switch (index) {
+      case UNAUTHORIZED_INDEX -> DeviceState.UNAUTHORIZED;
+      case OFFLINE_INDEX -> DeviceState.OFFLINE;
+      default -> DeviceState.DEVICE;
+    };
+  }
+
+  /**
+   * The labels an operator would give the rack's devices, by serial: the shelf ({@code rack-a}
+   * for the first six, {@code rack-b} for the next six, …) and {@code emulator} or {@code phone}.
+   */
+  public static Map<String, List<String>> labels(List<VirtualDevice> rack) {
+    Map<String, List<String>> labels = new LinkedHashMap<>();
+    for (int i = 0; i < rack.size(); i++) {
+      String serial = rack.get(i).serial();
+      labels.put(serial, List.of(shelf(i), serial.startsWith("emulator-") ? "emulator" : "phone"));
+    }
+    return Collections.unmodifiableMap(labels);
+  }
+
+  private static String shelf(int index) {
+    int shelf = index / SHELF;
+    return "rack-" + (shelf < 26 ? String.valueOf((char) ('a' + shelf)) : Integer.toString(shelf + 1));
   }
 
   private static String prefix(Model model) {
