@@ -75,7 +75,7 @@ class FeedBackoffTest {
 
   /** The waits of the first {@code count} reconnect attempts while nothing listens on the port. */
   private static List<Duration> delaysAgainstNoServer(FeedPolicy policy, int count) throws Exception {
-    FeedTime time = new FeedTime();
+    Fixtures.FakeTime time = new Fixtures.FakeTime();
     FeedRecorder<DeviceUpdated> recorder = new FeedRecorder<>();
     try (TowerlineClient client =
         TowerlineClient.builder().baseUrl("http://127.0.0.1:" + closedPort() + "/").feedPolicy(policy)

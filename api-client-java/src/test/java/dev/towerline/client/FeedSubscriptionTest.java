@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class FeedSubscriptionTest {
 
   private final FeedServer server;
-  private final FeedTime time = new FeedTime();
+  private final Fixtures.FakeTime time = new Fixtures.FakeTime();
   private final TowerlineClient client;
 
   FeedSubscriptionTest() throws IOException {

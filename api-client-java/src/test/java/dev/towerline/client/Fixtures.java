@@ -26,7 +26,11 @@ final class Fixtures {
     return FaultServer.json(201, executionJson).withHeader("Location", "/api/v1/executions/ex_01JD4Z8Q2M7W");
   }
 
-  /** A fake clock; {@link #sleeper()} records each wait and moves the clock by it. */
+  /**
+   * A clock that moves only when the test ({@link #advance}) or the {@link #sleeper()} moves it;
+   * the sleeper records each wait and, like a real sleep, ends with {@link InterruptedException}
+   * when its thread is interrupted.
+   */
   static final class FakeTime extends Clock {
     private volatile Instant now = Instant.parse("2026-12-07T04:00:00Z");
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
@@ -34,8 +38,15 @@ final class Fixtures {
     Sleeper sleeper() {
       return duration -> {
         sleeps.add(duration);
-        now = now.plus(duration);
+        advance(duration);
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
       };
+    }
+
+    synchronized void advance(Duration duration) {
+      now = now.plus(duration);
     }
 
     @Override
