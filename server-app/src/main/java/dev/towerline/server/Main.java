@@ -89,6 +89,7 @@ public final class Main {
       return;
     }
     routeJulToSlf4j();
+    HeapErgonomics.ofThisJvm().apply();
     TowerlineConfig config;
     try {
       config = TowerlineConfig.fromEnvironment(System.getenv());
