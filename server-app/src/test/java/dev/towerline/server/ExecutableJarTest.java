@@ -80,7 +80,20 @@ class ExecutableJarTest {
         assertThat(created).as("the embedded database is created in DATA_DIR").isNotEmpty();
       }
       assertThat(largestHeapPool(server)).as("the README's heap bound is in effect").isPositive().isLessThanOrEqualTo(heapBound());
+      assertThat(jvmFlags(server))
+          .as("an idle server gives back its heap")
+          .contains("-XX:G1PeriodicGCInterval=10000", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");
     }
+  }
+
+  /** The flags the running server's JVM has now, as {@code jcmd VM.flags} prints them. */
+  private static String jvmFlags(ServerProcess server) throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process flags =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(server.process().pid()), "VM.flags").redirectErrorStream(true).start();
+    String printed = new String(flags.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(flags.waitFor()).as(printed).isZero();
+    return printed;
   }
 
   @Test
