@@ -43,6 +43,10 @@ public final class FeedEndpoint extends Endpoint {
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
+    // Heartbeats find dead peers. With the idle timeout left at 0, Tyrus 2.2 still schedules a
+    // no-op timeout task on its executor for every frame sent or received (a thread wake-up per
+    // client per event); a negative timeout is also "never", without that task.
+    session.setMaxIdleTimeout(-1);
     Map<String, List<String>> query = session.getRequestParameterMap();
     Long since;
     try {

@@ -35,11 +35,12 @@ final class FeedHeartbeat implements Runnable {
   public void run() {
     try {
       long round = rounds.incrementAndGet();
-      boolean appPing = round % 2 == 0;
+      // Every connection gets the same ping: written once per round, not once per connection.
+      String appPing = round % 2 == 0 ? service.write(new Ping().withTs(service.now()).withNonce(Long.toHexString(round))) : null;
       long silentLimit = interval.toNanos() * 2;
       for (FeedSession session : sessions) {
         try {
-          beat(session, round, appPing, silentLimit);
+          beat(session, appPing, silentLimit);
         } catch (Throwable e) { // One connection must not cost the others their heartbeat.
           log.warn("Heartbeat of WebSocket {} failed: {}", session.id(), e.toString());
         }
@@ -49,7 +50,7 @@ final class FeedHeartbeat implements Runnable {
     }
   }
 
-  private void beat(FeedSession session, long round, boolean appPing, long silentLimit) {
+  private void beat(FeedSession session, String appPing, long silentLimit) {
     if (session.closing()) {
       return; // Waiting for the client to answer our close: nothing more goes out.
     }
@@ -59,8 +60,8 @@ final class FeedHeartbeat implements Runnable {
       return;
     }
     session.webSocketPing();
-    if (appPing) {
-      session.send(new Ping().withTs(service.now()).withNonce(Long.toHexString(round)));
+    if (appPing != null) {
+      session.sendWritten(appPing);
     }
   }
 }

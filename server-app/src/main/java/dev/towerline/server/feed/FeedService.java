@@ -110,6 +110,10 @@ public final class FeedService implements AutoCloseable {
 
   /** Hooks the feeds to the domain and starts heartbeats, stats and retention. */
   public FeedService start() {
+    FileDescriptorBudget.processLimit()
+        .ifPresent(limit -> FileDescriptorBudget.shortfall(config.maxConnections(), limit)
+            .ifPresent(warning -> log.warn(warning, kv("event", "fd_limit_low"), kv("fd_limit", limit),
+                kv("max_connections", config.maxConnections()))));
     devices.addListener(
         device -> {
           OffsetDateTime ts = now();

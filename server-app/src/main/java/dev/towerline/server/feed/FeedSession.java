@@ -57,7 +57,12 @@ final class FeedSession implements FrameTransport {
   }
 
   void send(Frame frame) {
-    outbox.offer(service.write(frame));
+    sendWritten(service.write(frame));
+  }
+
+  /** Sends a frame already written by {@link FeedService#write}. */
+  void sendWritten(String frame) {
+    outbox.offer(frame);
   }
 
   /** Sends {@code frame} then closes (once it is written or failed). */

@@ -14,7 +14,7 @@ class FeedConfigTest {
     FeedConfig config = FeedConfig.fromEnvironment(Map.of());
 
     assertThat(config.heartbeat()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.maxConnections()).isEqualTo(1000);
+    assertThat(config.maxConnections()).isEqualTo(6000);
     assertThat(config.retentionEvents()).isEqualTo(100_000);
     assertThat(config.retentionAge()).isEqualTo(Duration.ofHours(24));
     assertThat(config.statsInterval()).isEqualTo(Duration.ofSeconds(5));
