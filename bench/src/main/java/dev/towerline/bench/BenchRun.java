@@ -38,6 +38,11 @@ public final class BenchRun {
   private BenchRun(BenchOptions options) throws IOException {
     this.options = options;
     Files.createDirectories(options.outDir());
+    try (var oldLogs = Files.newDirectoryStream(options.outDir(), "server-*.log")) {
+      for (Path log : oldLogs) {
+        Files.delete(log);
+      }
+    }
     this.workDir = Files.createTempDirectory("towerline-bench-");
   }
 
@@ -56,8 +61,9 @@ public final class BenchRun {
         System.exit(2);
       }
     }
-    if (options.phases().contains(Results.REST) && (options.ceilingJar() == null || !Files.isRegularFile(options.ceilingJar()))) {
-      System.err.println("the REST phase needs the ceiling agent jar (--ceiling-jar), got " + options.ceilingJar());
+    if ((options.phases().contains(Results.REST) || options.phases().contains(Results.FANOUT))
+        && (options.ceilingJar() == null || !Files.isRegularFile(options.ceilingJar()))) {
+      System.err.println("the REST and fan-out phases need the ceiling agent jar (--ceiling-jar), got " + options.ceilingJar());
       System.exit(2);
     }
     new BenchRun(options).run();
@@ -92,8 +98,8 @@ public final class BenchRun {
       }
       if (options.phases().contains(Results.FANOUT)) {
         System.out.println("fan-out " + column);
-        withServer(jar, store, false, column + "-fanout",
-            server -> new FanOutPhase(simulator, onlineSerials, options, results).run(server, column));
+        withServer(jar, store, true, column + "-fanout", server -> new FanOutPhase(simulator, onlineSerials, options, results)
+            .run(server, http, "http://127.0.0.1:" + options.ceilingPort(), column));
       }
     }
     String store = options.singleStore();
@@ -121,7 +127,7 @@ public final class BenchRun {
   private void withServer(Path jar, String storeName, boolean ceiling, String name, Phase phase) throws Exception {
     try (Store store = Store.create(storeName, workDir)) {
       ServerProcess server = ServerProcess.start(jar, ceiling ? options.ceilingJar() : null, options.ceilingPort(),
-          options.serverPort(), environment(store, ceiling), log(name), children, http);
+          options.serverPort(), environment(store, name.endsWith("-rest")), log(name), children, http);
       try {
         phase.run(server);
       } finally {
@@ -165,7 +171,9 @@ public final class BenchRun {
     results.note("Fan-out and memory clients: the JDK's java.net.http.WebSocket in the bench's JVM, one HttpClient (a selector"
         + " thread and 2 callback threads) per " + FeedClients.CLIENTS_PER_HTTP_CLIENT + " clients; a frame is matched by two"
         + " substring checks; latency = arrival − System.nanoTime() just before the simulator changes the device;"
-        + " the clients' cost is the bench JVM's CPU time (simulator included) per event. WS_MAX_CONNECTIONS is left at the jar's default.");
+        + " the clients' cost is the bench JVM's CPU time (simulator included) per event, and the same clients on the ceiling's"
+        + " bare Tyrus endpoint in the server's JVM (a device.updated-shaped frame broadcast on an HTTP trigger, timed from"
+        + " just before that request; no connection limit there). WS_MAX_CONNECTIONS is left at the jar's default.");
     results.note("Storm: " + options.stormSubscriptions() + " TowerlineClient.watchDevices subscriptions, a device change every "
         + StormPhase.CHANGE_EVERY_MILLIS + " ms, SIGTERM, the same jar restarted on the same port and data;"
         + " missed = seqs of GET /api/v1/events?feed=devices after a subscription's snapshot that it did not receive.");

@@ -23,6 +23,11 @@ final class Http {
         .header("Idempotency-Key", "bench-" + UUID.randomUUID()).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  HttpResponse<byte[]> postText(String url, String text) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/plain; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(text)));
+  }
+
   HttpResponse<byte[]> put(String url, byte[] body, String contentType) {
     return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
