@@ -47,6 +47,10 @@ public final class BenchRun {
   }
 
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.print(BenchOptions.USAGE);
+      return;
+    }
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);
@@ -71,6 +75,7 @@ public final class BenchRun {
 
   private void run() throws Exception {
     long started = System.nanoTime();
+    startedNanos = started;
     describe();
     simulator = AdbSimulator.demo(DEVICES).start();
     onlineSerials = simulator.devices().stream().filter(device -> device.state() == DeviceState.DEVICE)
@@ -88,16 +93,22 @@ public final class BenchRun {
     }
   }
 
+  private long startedNanos;
+
+  private void progress(String phase, String column) {
+    System.out.printf(Locale.ROOT, "%s %s (%.1f min)%n", phase, column, (System.nanoTime() - startedNanos) / 6e10);
+  }
+
   private void runJar(String label, Path jar) throws Exception {
     for (String store : options.stores()) {
       String column = Results.column(label, store);
       if (options.phases().contains(Results.REST)) {
-        System.out.println("REST " + column);
+        progress("REST", column);
         withServer(jar, store, true, column + "-rest", server -> new RestPhase(
             new Wrk(workDir, options.wrkCpus()), http, onlineSerials, options, results).run(server, column));
       }
       if (options.phases().contains(Results.FANOUT)) {
-        System.out.println("fan-out " + column);
+        progress("fan-out", column);
         withServer(jar, store, true, column + "-fanout", server -> new FanOutPhase(simulator, onlineSerials, options, results)
             .run(server, http, "http://127.0.0.1:" + options.ceilingPort(), column));
       }
@@ -105,7 +116,7 @@ public final class BenchRun {
     String store = options.singleStore();
     String column = Results.column(label, store);
     if (options.phases().contains(Results.STORM)) {
-      System.out.println("storm " + column);
+      progress("storm", column);
       try (Store data = Store.create(store, workDir)) {
         Map<String, String> env = environment(data, false);
         Path log = log(column + "-storm");
@@ -115,7 +126,7 @@ public final class BenchRun {
       }
     }
     if (options.phases().contains(Results.MEMORY)) {
-      System.out.println("memory " + column);
+      progress("memory", column);
       withServer(jar, store, false, column + "-memory", server -> new MemoryPhase(options, results).run(server, column));
     }
   }

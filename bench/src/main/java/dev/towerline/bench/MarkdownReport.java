@@ -6,6 +6,15 @@ import java.util.Map;
 
 /** The run as Markdown: how it was made, a table per phase (a column per jar and store), the targets. */
 final class MarkdownReport {
+  private static final Map<String, String> LEGENDS = Map.of(
+      Results.REST, "Each cell: requests/s (share of the ceiling's requests/s measured just before); latency p50/p95/p99/max;"
+          + " answers ≥ 400 and socket errors; CPU seconds of wrk / of the server during the cell.",
+      Results.FANOUT, "Each cell: clients connected of those tried (refusals by close code or HTTP status); delivery latency"
+          + " p50/p95/p99/max over every (change, client); deliveries missed after 10 s; the bench JVM's CPU per change."
+          + " \"ceiling: N clients\" is the same clients on the bare Tyrus endpoint in the server's JVM.",
+      Results.STORM, "Each cell: subscriptions live again after the restart; the last one's time after the new server was"
+          + " ready (and after the SIGTERM); events in the log since the subscriptions' snapshots; missed, duplicates, resyncs.",
+      Results.MEMORY, "Each cell: RSS and heap used after a full GC, in MiB.");
   private static final Map<String, String> TITLES = Map.of(
       Results.REST, "REST (wrk)",
       Results.FANOUT, "WebSocket fan-out of a device change (JDK WebSocket clients)",
@@ -23,7 +32,7 @@ final class MarkdownReport {
         continue;
       }
       List<String> columns = results.columns(phase);
-      out.append("\n## ").append(TITLES.get(phase)).append("\n\n| |");
+      out.append("\n## ").append(TITLES.get(phase)).append("\n\n").append(LEGENDS.get(phase)).append("\n\n| |");
       columns.forEach(column -> out.append(' ').append(column).append(" |"));
       out.append("\n|---|");
       columns.forEach(column -> out.append("---|"));
@@ -48,10 +57,10 @@ final class MarkdownReport {
     Map<String, Object> v = row.values();
     return switch (row.phase()) {
       case Results.REST -> rest(row);
-      case Results.FANOUT -> f("%s/%s connected%s; p50 %s, p95 %s, p99 %s, max %s ms; %s missed; clients %s ms CPU/event",
+      case Results.FANOUT -> f("%s/%s%s; %s/%s/%s/%s ms; %s missed; CPU %s ms",
           v.get("connected"), v.get("clients"), refusals(v), ms(row, "p50_ms"), ms(row, "p95_ms"), ms(row, "p99_ms"),
           ms(row, "max_ms"), v.get("missed"), ms(row, "client_cpu_ms_per_event"));
-      case Results.STORM -> f("%s/%s resumed %s ms after ready (%s ms after SIGTERM); %s events, %s missed, %s duplicates, %s resyncs",
+      case Results.STORM -> f("%s/%s live again %s ms after ready (%s ms after SIGTERM); %s events; %s missed, %s duplicates, %s resyncs",
           v.get("resumed"), v.get("subscriptions"), ms(row, "resumed_after_ready_ms"), ms(row, "resumed_after_sigterm_ms"),
           v.get("events"), v.get("missed"), v.get("duplicates"), v.get("resyncs"));
       case Results.MEMORY -> memory(row);
@@ -61,8 +70,8 @@ final class MarkdownReport {
 
   private static String rest(Results.Row row) {
     Map<String, Object> v = row.values();
-    String ratio = Double.isNaN(row.number("ceiling_ratio")) ? "" : f("; **%.0f %%** of ceiling", row.number("ceiling_ratio") * 100);
-    return f("**%,.0f/s**%s; p50 %s, p95 %s, p99 %s, max %s ms; %s answers ≥ 400, %s socket errors; CPU s wrk %s, server %s",
+    String ratio = Double.isNaN(row.number("ceiling_ratio")) ? "" : f(" (**%.0f %%**)", row.number("ceiling_ratio") * 100);
+    return f("**%,.0f/s**%s; %s/%s/%s/%s ms; %s, %s; CPU %s/%s s",
         row.number("requests_per_second"), ratio, ms(row, "p50_ms"), ms(row, "p95_ms"), ms(row, "p99_ms"), ms(row, "max_ms"),
         v.get("status_4xx_5xx"), v.get("socket_errors"), ms(row, "wrk_cpu_s"), ms(row, "server_cpu_s"));
   }
@@ -70,12 +79,12 @@ final class MarkdownReport {
   private static String memory(Results.Row row) {
     Map<String, Object> v = row.values();
     if (v.containsKey("cycles")) {
-      return f("%s cycles (%s failed): RSS %s → %s → %s MiB, heap after GC %s → %s → %s MiB (start, half, end)",
-          v.get("cycles"), v.get("failures"), v.get("rss_start_mib"), v.get("rss_half_mib"), v.get("rss_end_mib"),
+      return f("%s cycles (%s failed, %s/s): RSS %s → %s → %s, heap %s → %s → %s (after warm-up, halfway, end)",
+          v.get("cycles"), v.get("failures"), v.get("cycles_per_second"), v.get("rss_start_mib"), v.get("rss_half_mib"), v.get("rss_end_mib"),
           v.get("heap_start_mib"), v.get("heap_half_mib"), v.get("heap_end_mib"));
     }
     String connected = v.containsKey("connected") ? f("%s/%s connected%s; ", v.get("connected"), v.get("clients"), refusals(v)) : "";
-    return f("%sRSS %s MiB, heap after GC %s MiB", connected, v.get("rss_mib"), v.get("heap_mib"));
+    return f("%sRSS %s, heap %s", connected, v.get("rss_mib"), v.get("heap_mib"));
   }
 
   private static String refusals(Map<String, Object> v) {
@@ -88,7 +97,10 @@ final class MarkdownReport {
     if (Double.isNaN(value)) {
       return "—";
     }
-    return value >= 100 ? f("%,.0f", value) : f("%.1f", value);
+    if (value >= 100) {
+      return f("%,.0f", value);
+    }
+    return value >= 1 ? f("%.1f", value) : f("%.2f", value);
   }
 
   private static String f(String pattern, Object... args) {

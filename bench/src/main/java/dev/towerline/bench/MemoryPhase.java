@@ -63,12 +63,14 @@ final class MemoryPhase {
     try {
       cycles(loops, http, feed, warmup, failures);
       Map<String, Object> start = sample(server);
+      long began = System.nanoTime();
       cycles(loops, http, feed, options.churnCycles() / 2, failures);
       Map<String, Object> half = sample(server);
       cycles(loops, http, feed, options.churnCycles() - options.churnCycles() / 2, failures);
       Map<String, Object> end = sample(server);
       Map<String, Object> values = new LinkedHashMap<>();
       values.put("cycles", options.churnCycles());
+      values.put("cycles_per_second", Math.round(options.churnCycles() / ((System.nanoTime() - began) / 1e9)));
       values.put("warmup_cycles", warmup);
       values.put("failures", failures.get());
       values.put("rss_start_mib", start.get("rss_mib"));

@@ -47,7 +47,8 @@ final class Targets {
           format("%.1f ms", row.number("p99_ms")), row.number("p99_ms") <= 20)));
       results.findEnding(Results.MEMORY, IDLE_SUFFIX, column).ifPresent(row -> checks.add(new Check(
           "5,000 idle sockets in < 512 MB RSS", column,
-          format("%.0f MiB with %.0f connected", row.number("rss_mib"), row.number("connected")),
+          format("%.0f MiB with %.0f connected of %.0f tried", row.number("rss_mib"), row.number("connected"),
+              row.number("clients")),
           row.number("rss_mib") < 512 && row.number("connected") >= 5000)));
       results.find(Results.MEMORY, CHURN, column).ifPresent(row -> churn(row, column, checks));
       results.findEnding(Results.STORM, STORM_SUFFIX, column).ifPresent(row -> checks.add(new Check(
