@@ -61,14 +61,19 @@ final class StormPhase {
       Thread.sleep(SETTLE_MILLIS);
       long since = subscribers.stream().mapToLong(StormSubscriber::snapshotSeq).filter(seq -> seq >= 0).min().orElse(0);
       List<Long> log = client.streamEvents(Feed.DEVICES, since).map(FeedEvent::getSeq).toList();
+      long last = log.isEmpty() ? since : log.get(log.size() - 1);
+      // Late is not missed: each subscription gets up to 2 minutes to be handed the log's last event.
+      long settled = System.nanoTime();
+      await(() -> subscribers.stream().allMatch(subscriber -> subscriber.reached(last)), "every subscription to reach seq " + last);
+      long caughtUpMillis = (System.nanoTime() - settled) / 1_000_000;
       subscriptions.forEach(FeedSubscription::close);
-      record(subscribers, log, sigterm, ready, allResumed, changer.changes(), column);
+      record(subscribers, log, sigterm, ready, allResumed, changer.changes(), caughtUpMillis, column);
     }
     return current;
   }
 
   private void record(List<StormSubscriber> subscribers, List<Long> log, long sigterm, long ready, boolean allResumed,
-      int changes, String column) {
+      int changes, long caughtUpMillis, String column) {
     long[] resumedAt = subscribers.stream().filter(StormSubscriber::resumed).mapToLong(StormSubscriber::liveAgainNanos)
         .sorted().toArray();
     Map<String, Object> values = new LinkedHashMap<>();
@@ -77,6 +82,7 @@ final class StormPhase {
     values.put("all_resumed_within_120_s", allResumed);
     values.put("device_changes", changes);
     values.put("events", log.size());
+    values.put("caught_up_after_settle_ms", caughtUpMillis);
     values.put("missed", subscribers.stream().mapToLong(subscriber -> subscriber.missed(log)).sum());
     values.put("duplicates", subscribers.stream().mapToInt(StormSubscriber::duplicates).sum());
     values.put("resyncs", subscribers.stream().mapToInt(StormSubscriber::resyncs).sum());

@@ -20,6 +20,7 @@ final class StormSubscriber implements FeedListener<DeviceUpdated> {
   private volatile boolean lostSinceMark;
   private volatile long marked;
   private volatile long liveAgainNanos;
+  private volatile long highestSeq = -1;
 
   @Override
   public void onSnapshot(Snapshot snapshot) {
@@ -39,6 +40,7 @@ final class StormSubscriber implements FeedListener<DeviceUpdated> {
     if (!seqs.add(event.getSeq())) {
       duplicates.incrementAndGet();
     }
+    highestSeq = Math.max(highestSeq, event.getSeq());
   }
 
   @Override
@@ -66,6 +68,11 @@ final class StormSubscriber implements FeedListener<DeviceUpdated> {
 
   long liveAgainNanos() {
     return liveAgainNanos;
+  }
+
+  /** True once it has been handed an event at or after {@code seq} (or its snapshot or a resync covers it). */
+  boolean reached(long seq) {
+    return highestSeq >= seq || snapshotSeq >= seq || resyncSeq >= seq;
   }
 
   long snapshotSeq() {
