@@ -1,0 +1,47 @@
+package dev.towerline.bench;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One device change being timed: each client offers every frame it receives; the first frame
+ * naming the serial and the new state records that client's arrival time. Matching is two
+ * substring checks, no JSON parse, so the clients stay cheap on the hot path.
+ */
+final class DeliveryProbe {
+  private final String serialToken;
+  private final String stateToken;
+  private final long[] arrivals;
+  private final CountDownLatch pending;
+
+  DeliveryProbe(String serial, String state, int clients, int expected) {
+    this.serialToken = "\"serial\":\"" + serial + "\"";
+    this.stateToken = "\"state\":\"" + state + "\"";
+    this.arrivals = new long[clients];
+    this.pending = new CountDownLatch(expected);
+  }
+
+  /** Called on the client's own thread, one frame at a time per client. */
+  void offer(int client, String frame, long nanos) {
+    if (client < arrivals.length && arrivals[client] == 0 && frame.contains(stateToken) && frame.contains(serialToken)
+        && frame.contains("device.updated")) {
+      arrivals[client] = nanos;
+      pending.countDown();
+    }
+  }
+
+  /** Waits until every expected client has the change or the time is up; true if all have it. */
+  boolean await(long millis) throws InterruptedException {
+    return pending.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Latencies from {@code startNanos} in µs of the clients that have the change; read after {@link #await}. */
+  long[] latenciesMicros(long startNanos) {
+    return java.util.Arrays.stream(arrivals).filter(arrival -> arrival != 0)
+        .map(arrival -> (arrival - startNanos) / 1000).toArray();
+  }
+
+  long received() {
+    return arrivals.length == 0 ? 0 : java.util.Arrays.stream(arrivals).filter(arrival -> arrival != 0).count();
+  }
+}

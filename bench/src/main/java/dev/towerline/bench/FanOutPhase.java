@@ -1,0 +1,134 @@
+package dev.towerline.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.towerline.adb.simulator.AdbSimulator;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fan-out: clients on {@code /api/v1/ws/devices} grow to each size in turn (those already open
+ * stay); at each size, device changes one at a time, each timed from just before the simulator
+ * changes the device until every open client has the matching {@code device.updated}. Then the
+ * same number of the same clients on the ceiling's bare Tyrus endpoint in the server's JVM, timed
+ * from just before the HTTP request that makes it broadcast a frame of the same shape: what the
+ * clients and the stack cost without the server's own work.
+ */
+final class FanOutPhase {
+  static final long DELIVERY_TIMEOUT_MILLIS = 10_000;
+  private static final long SETTLE_MILLIS = 1_000;
+  private static final long GAP_MILLIS = 50;
+
+  private final AdbSimulator simulator;
+  private final List<String> onlineSerials;
+  private final BenchOptions options;
+  private final Results results;
+
+  FanOutPhase(AdbSimulator simulator, List<String> onlineSerials, BenchOptions options, Results results) {
+    this.simulator = simulator;
+    this.onlineSerials = onlineSerials;
+    this.options = options;
+    this.results = results;
+  }
+
+  /** One timed change: the device takes the state (in the simulator, or as the ceiling's broadcast). */
+  private interface Trigger {
+    void fire(String serial, String state);
+  }
+
+  void run(ServerProcess server, Http http, String ceilingBaseUrl, String column) throws InterruptedException {
+    URI feed = URI.create(server.baseUrl().replace("http:", "ws:") + "/api/v1/ws/devices");
+    URI ceilingFeed = URI.create(ceilingBaseUrl.replace("http:", "ws:") + "/ws/feed");
+    Map<String, String> frames = ceilingFrames(http, server.baseUrl());
+    try (FeedClients clients = new FeedClients(feed)) {
+      for (int size : options.fanoutClients()) {
+        clients.connectUpTo(size);
+        measure(server, clients, size, size + " clients", column, (serial, state) -> {
+          if (state.equals("offline")) {
+            simulator.faults().takeOffline(serial);
+          } else {
+            simulator.faults().bringOnline(serial);
+          }
+        });
+        try (FeedClients ceilingClients = new FeedClients(ceilingFeed)) {
+          ceilingClients.connectUpTo(size);
+          http.postText(ceilingBaseUrl + "/__ceiling/broadcast", "{\"type\":\"warm-up\"}");
+          measure(server, ceilingClients, size, "ceiling: " + size + " clients", column,
+              (serial, state) -> http.postText(ceilingBaseUrl + "/__ceiling/broadcast", frames.get(serial + " " + state)));
+        }
+      }
+    }
+  }
+
+  /** The frames the ceiling broadcasts, by "serial state": device.updated as the server sends it, built before timing. */
+  private Map<String, String> ceilingFrames(Http http, String baseUrl) {
+    Map<String, String> frames = new HashMap<>();
+    int events = options.fanoutEvents() + options.fanoutEvents() % 2;
+    for (int event = 0; event < events; event += 2) {
+      String serial = onlineSerials.get((event / 2) % onlineSerials.size());
+      String device = new String(http.get(baseUrl + "/api/v1/devices/" + serial).body(), StandardCharsets.UTF_8);
+      for (String state : List.of("offline", "online")) {
+        frames.put(serial + " " + state, "{\"type\":\"device.updated\",\"seq\":" + (event + 1) + ",\"ts\":\""
+            + Instant.now() + "\",\"device\":" + device.replaceFirst("\"state\":\"[a-z]+\"", "\"state\":\"" + state + "\"") + "}");
+      }
+    }
+    return frames;
+  }
+
+  private void measure(ServerProcess server, FeedClients clients, int size, String item, String column, Trigger trigger)
+      throws InterruptedException {
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    Thread.sleep(SETTLE_MILLIS);
+    int open = clients.open();
+    List<long[]> latencies = new ArrayList<>();
+    long missed = 0;
+    long clientCpuBefore = os.getProcessCpuTime();
+    double serverCpuBefore = server.cpuSeconds();
+    int events = options.fanoutEvents() + options.fanoutEvents() % 2;
+    for (int event = 0; event < events; event++) {
+      String serial = onlineSerials.get((event / 2) % onlineSerials.size());
+      String state = event % 2 == 0 ? "offline" : "online";
+      DeliveryProbe probe = new DeliveryProbe(serial, state, clients.tried(), open);
+      clients.probe(probe);
+      long start = System.nanoTime();
+      trigger.fire(serial, state);
+      probe.await(DELIVERY_TIMEOUT_MILLIS);
+      clients.probe(null);
+      latencies.add(probe.latenciesMicros(start));
+      missed += open - probe.received();
+      Thread.sleep(GAP_MILLIS);
+    }
+    double clientCpuMillis = (os.getProcessCpuTime() - clientCpuBefore) / 1e6;
+    double serverCpuSeconds = server.cpuSeconds() - serverCpuBefore;
+    record(size, item, events, clients, open, latencies, missed, clientCpuMillis, serverCpuSeconds, column);
+  }
+
+  private void record(int size, String item, int events, FeedClients clients, int open, List<long[]> latencies,
+      long missed, double clientCpuMillis, double serverCpuSeconds, String column) {
+    long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("clients", size);
+    values.put("connected", open);
+    values.put("refused", clients.refusals());
+    values.put("events", events);
+    values.put("deliveries", all.length);
+    values.put("missed", missed);
+    if (all.length > 0) {
+      Percentiles percentiles = new Percentiles(all);
+      values.put("p50_ms", percentiles.at(50) / 1000.0);
+      values.put("p95_ms", percentiles.at(95) / 1000.0);
+      values.put("p99_ms", percentiles.at(99) / 1000.0);
+      values.put("max_ms", percentiles.max() / 1000.0);
+    }
+    values.put("client_cpu_ms_per_event", clientCpuMillis / events);
+    values.put("server_cpu_ms_per_event", serverCpuSeconds * 1000 / events);
+    results.add(Results.FANOUT, item, column, values);
+    System.out.printf("  fan-out %s %s: %s%n", column, item, MarkdownReport.cell(results.find(Results.FANOUT, item, column).orElseThrow()));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.towerline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DeliveryProbeTest {
+  private static final String OFFLINE = "{\"type\":\"device.updated\",\"seq\":7,\"device\":{\"serial\":\"GO02A48995\","
+      + "\"state\":\"offline\",\"breaker\":{\"state\":\"closed\"}}}";
+
+  @Test
+  void recordsEachClientsFirstMatchingFrameOnly() throws InterruptedException {
+    DeliveryProbe probe = new DeliveryProbe("GO02A48995", "offline", 3, 2);
+
+    probe.offer(0, OFFLINE, 1_500_000);
+    probe.offer(0, OFFLINE, 9_000_000);
+    probe.offer(2, OFFLINE, 3_000_000);
+
+    assertThat(probe.await(0)).isTrue();
+    assertThat(probe.received()).isEqualTo(2);
+    assertThat(probe.latenciesMicros(1_000_000)).containsExactly(500, 2000);
+  }
+
+  @Test
+  void ignoresOtherDevicesOtherStatesAndOtherFrames() throws InterruptedException {
+    DeliveryProbe probe = new DeliveryProbe("GO02A48995", "online", 1, 1);
+
+    probe.offer(0, OFFLINE, 2);
+    probe.offer(0, OFFLINE.replace("offline", "online").replace("GO02A48995", "GO02A48996"), 3);
+    probe.offer(0, "{\"type\":\"snapshot\",\"devices\":[{\"serial\":\"GO02A48995\",\"state\":\"online\"}]}", 4);
+
+    assertThat(probe.await(0)).isFalse();
+    assertThat(probe.received()).isZero();
+  }
+}
