@@ -7,7 +7,10 @@ import java.time.Duration;
  * waits a uniformly random time in {@code [0, reconnectCeiling(n)]} before attempt {@code n}
  * ("full jitter", so a lab's clients do not all come back at once), where the ceiling doubles from
  * {@link #initialBackoff()} up to {@link #maxBackoff()}. A close with 1001 (going away) or 1012
- * (service restart) is followed by one immediate attempt. A server that sends nothing, not even its
+ * (service restart) is followed by one immediate attempt; the server is expected back soon, so for
+ * {@link #restartWindow()} after such a close no wait exceeds {@link #restartBackoff()} (a client
+ * is back within about that long of the server, instead of waiting out a backoff that grew while
+ * the server was down). A server that sends nothing, not even its
  * heartbeat, for {@link #silentHeartbeats()} of its announced intervals is dropped and replaced.
  *
  * <pre>{@code
@@ -28,6 +31,12 @@ public final class FeedPolicy {
   /** Longest {@link #maxBackoff()} allowed: 1 h. */
   public static final Duration LONGEST_MAX_BACKOFF = Duration.ofHours(1);
 
+  /** Upper bound of any wait while a server announced as restarting is expected back: 2 s. */
+  public static final Duration DEFAULT_RESTART_BACKOFF = Duration.ofSeconds(2);
+
+  /** How long after a 1001/1012 close waits stay within {@link #restartBackoff()}: 2 min. */
+  public static final Duration DEFAULT_RESTART_WINDOW = Duration.ofMinutes(2);
+
   /** Heartbeat intervals without a frame after which the server counts as gone: 2. */
   public static final int DEFAULT_SILENT_HEARTBEATS = 2;
 
@@ -35,11 +44,15 @@ public final class FeedPolicy {
 
   private final Duration initialBackoff;
   private final Duration maxBackoff;
+  private final Duration restartBackoff;
+  private final Duration restartWindow;
   private final int silentHeartbeats;
 
   private FeedPolicy(Builder builder) {
     this.initialBackoff = builder.initialBackoff;
     this.maxBackoff = builder.maxBackoff;
+    this.restartBackoff = builder.restartBackoff;
+    this.restartWindow = builder.restartWindow;
     this.silentHeartbeats = builder.silentHeartbeats;
   }
 
@@ -52,7 +65,12 @@ public final class FeedPolicy {
   }
 
   public Builder toBuilder() {
-    return new Builder().initialBackoff(initialBackoff).maxBackoff(maxBackoff).silentHeartbeats(silentHeartbeats);
+    return new Builder()
+        .initialBackoff(initialBackoff)
+        .maxBackoff(maxBackoff)
+        .restartBackoff(restartBackoff)
+        .restartWindow(restartWindow)
+        .silentHeartbeats(silentHeartbeats);
   }
 
   public Duration initialBackoff() {
@@ -61,6 +79,25 @@ public final class FeedPolicy {
 
   public Duration maxBackoff() {
     return maxBackoff;
+  }
+
+  public Duration restartBackoff() {
+    return restartBackoff;
+  }
+
+  public Duration restartWindow() {
+    return restartWindow;
+  }
+
+  /**
+   * The upper bound of the wait before reconnect attempt {@code attempt}, {@code sinceRestart}
+   * after the server closed with 1001 or 1012 (empty when the connection was lost otherwise):
+   * {@link #reconnectCeiling(int)}, capped at {@link #restartBackoff()} within the restart window.
+   */
+  public Duration reconnectCeiling(int attempt, java.util.Optional<Duration> sinceRestart) {
+    Duration usual = reconnectCeiling(attempt);
+    boolean restarting = sinceRestart.map(elapsed -> elapsed.compareTo(restartWindow) < 0).orElse(false);
+    return restarting && usual.compareTo(restartBackoff) > 0 ? restartBackoff : usual;
   }
 
   public int silentHeartbeats() {
@@ -85,6 +122,7 @@ public final class FeedPolicy {
   @Override
   public String toString() {
     return "FeedPolicy{initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff
+        + ", restartBackoff=" + restartBackoff + ", restartWindow=" + restartWindow
         + ", silentHeartbeats=" + silentHeartbeats + '}';
   }
 
@@ -92,6 +130,8 @@ public final class FeedPolicy {
   public static final class Builder {
     private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+    private Duration restartBackoff = DEFAULT_RESTART_BACKOFF;
+    private Duration restartWindow = DEFAULT_RESTART_WINDOW;
     private int silentHeartbeats = DEFAULT_SILENT_HEARTBEATS;
 
     private Builder() {}
@@ -109,6 +149,29 @@ public final class FeedPolicy {
         throw new IllegalArgumentException("maxBackoff must be <= " + LONGEST_MAX_BACKOFF + ": " + maxBackoff);
       }
       this.maxBackoff = maxBackoff;
+      return this;
+    }
+
+    /** At least 1 ms, at most {@link #LONGEST_MAX_BACKOFF}. */
+    public Builder restartBackoff(Duration restartBackoff) {
+      atLeastOneMilli("restartBackoff", restartBackoff);
+      if (restartBackoff.compareTo(LONGEST_MAX_BACKOFF) > 0) {
+        throw new IllegalArgumentException("restartBackoff must be <= " + LONGEST_MAX_BACKOFF + ": " + restartBackoff);
+      }
+      this.restartBackoff = restartBackoff;
+      return this;
+    }
+
+    /** Zero (waits are never capped after a restart close) or more, at most 1 h. */
+    public Builder restartWindow(Duration restartWindow) {
+      java.util.Objects.requireNonNull(restartWindow, "restartWindow == null");
+      if (restartWindow.isNegative()) {
+        throw new IllegalArgumentException("restartWindow must not be negative: " + restartWindow);
+      }
+      if (restartWindow.compareTo(LONGEST_MAX_BACKOFF) > 0) {
+        throw new IllegalArgumentException("restartWindow must be <= " + LONGEST_MAX_BACKOFF + ": " + restartWindow);
+      }
+      this.restartWindow = restartWindow;
       return this;
     }
 

@@ -109,6 +109,52 @@ class FeedSubscriptionTest {
   }
 
   @Test
+  void whileARestartingServerIsAwayNoWaitExceedsTheRestartBackoff() throws Exception {
+    FeedRecorder<DeviceUpdated> recorder = new FeedRecorder<>();
+    client.watchDevices(recorder);
+    FeedServer.Connection first = server.awaitConnection();
+    first.send(ack("devices", 30)).send(devicesSnapshot(7));
+    recorder.assertNextSnapshot(7);
+    int refusals = 8; // the usual ceiling of the 8th attempt is 128 s
+    for (int i = 0; i < refusals; i++) {
+      server.refuseNext(503, FeedFrames.envelope("SERVICE_UNAVAILABLE", "Starting"));
+    }
+
+    first.close(1012, "server restarting; reconnect with since");
+    FeedServer.Connection back = server.awaitConnection();
+
+    assertThat(back.target()).endsWith("?since=7");
+    FeedPolicy policy = client.feedPolicy();
+    assertThat(policy.reconnectCeiling(refusals)).isGreaterThan(policy.restartBackoff());
+    assertThat(time.sleeps).hasSize(refusals + 1);
+    assertThat(time.sleeps.get(0)).isZero();
+    assertThat(time.sleeps.subList(1, time.sleeps.size())).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(policy.restartBackoff()));
+  }
+
+  @Test
+  void pastTheRestartWindowTheUsualBackoffResumes() throws Exception {
+    client.close();
+    FeedPolicy policy = FeedPolicy.custom().restartWindow(Duration.ZERO).build();
+    try (TowerlineClient impatient =
+        TowerlineClient.builder().baseUrl(server.baseUrl()).feedPolicy(policy).clock(time).sleeper(time.sleeper()).build()) {
+      FeedRecorder<DeviceUpdated> recorder = new FeedRecorder<>();
+      impatient.watchDevices(recorder);
+      FeedServer.Connection first = server.awaitConnection();
+      first.send(ack("devices", 30)).send(devicesSnapshot(7));
+      recorder.assertNextSnapshot(7);
+      for (int i = 0; i < 12; i++) {
+        server.refuseNext(503, FeedFrames.envelope("SERVICE_UNAVAILABLE", "Starting"));
+      }
+
+      first.close(1012, "server restarting; reconnect with since");
+      server.awaitConnection();
+
+      // Twelve full-jitter waits under ceilings of 1 s … 256 s do not all stay within 2 s.
+      assertThat(time.sleeps.subList(1, time.sleeps.size())).anySatisfy(wait -> assertThat(wait).isGreaterThan(policy.restartBackoff()));
+    }
+  }
+
+  @Test
   void resyncHandsTheFreshSnapshotToItsOwnCallbackThenEventsContinueOnce() throws Exception { // AC-407
     FeedRecorder<DeviceUpdated> recorder = new FeedRecorder<>();
     client.watchDevices(recorder);

@@ -12,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -110,6 +112,8 @@ public final class FeedLoop<E extends FeedEvent> implements FeedSubscription {
 
   private void run() {
     int failures = 0;
+    // When the server last announced a restart (1001/1012) with no live connection since.
+    Optional<Instant> restartAnnounced = Optional.empty();
     try {
       while (!closed) {
         publish(FeedState.of(FeedState.Phase.CONNECTING));
@@ -123,13 +127,19 @@ public final class FeedLoop<E extends FeedEvent> implements FeedSubscription {
         }
         if (ended.wentLive()) {
           failures = 0;
+          restartAnnounced = Optional.empty();
+        }
+        if (ended.immediate() && restartAnnounced.isEmpty()) {
+          restartAnnounced = Optional.of(setup.clock().instant());
         }
         Duration delay;
         if (ended.immediate() && failures == 0) {
           delay = Duration.ZERO;
         } else {
           failures++;
-          long ceiling = setup.policy().reconnectCeiling(failures).toMillis();
+          Instant now = setup.clock().instant();
+          Optional<Duration> sinceRestart = restartAnnounced.map(at -> Duration.between(at, now));
+          long ceiling = setup.policy().reconnectCeiling(failures, sinceRestart).toMillis();
           // Full jitter: clients that lost the server together do not come back together.
           delay = Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
         }
