@@ -21,13 +21,14 @@ public final class SecretRedaction {
           new Rule("(?i)(\"access_token\"\\s*:\\s*\")[^\"]*", "$1" + REDACTED),
           new Rule("\\b(tl_|ft_)[A-Za-z0-9_-]{20,}", "$1" + REDACTED));
   // Most lines hold none of these words; they are passed through without running the rules.
-  private static final Pattern HINT = Pattern.compile("(?i)authorization|bearer|access_token|ticket|tl_|ft_");
+  // Every rule needs one of them (case-insensitively) to match.
+  private static final List<String> HINTS = List.of("authorization", "bearer", "access_token", "ticket", "tl_", "ft_");
 
   private SecretRedaction() {}
 
   /** {@code text} with every credential replaced; the same string when it holds none. */
   public static String redact(String text) {
-    if (text == null || text.isEmpty() || !HINT.matcher(text).find()) {
+    if (text == null || text.isEmpty() || !mayHoldSecret(text)) {
       return text;
     }
     String result = text;
@@ -35,6 +36,24 @@ public final class SecretRedaction {
       result = rule.pattern.matcher(result).replaceAll(rule.replacement);
     }
     return result;
+  }
+
+  /**
+   * Whether {@code text} holds one of the {@link #HINTS}. A plain scan: every value of every log
+   * line passes here, and a case-insensitive regex alternation costs several times as much.
+   */
+  private static boolean mayHoldSecret(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'a' || c == 'A' || c == 'b' || c == 'B' || c == 't' || c == 'T' || c == 'f' || c == 'F') {
+        for (String hint : HINTS) {
+          if (text.regionMatches(true, i, hint, 0, hint.length())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a query or form parameter of this name carries a credential, so its value is never echoed. */
