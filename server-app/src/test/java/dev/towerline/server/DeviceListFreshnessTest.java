@@ -5,19 +5,43 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.towerline.adb.simulator.DeviceState;
+import dev.towerline.adb.simulator.VirtualDevice;
 import dev.towerline.server.testing.Envelopes;
 import dev.towerline.server.testing.Executions;
 import dev.towerline.server.testing.RunningServer;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Device lists are written from each device's last rendering; a change must show on the next one. */
+/**
+ * Device lists are written from each device's last rendering; a change must show on the next one.
+ * A rack of 44 devices makes a page larger than Jersey's default response buffer.
+ */
 class DeviceListFreshnessTest {
   @RegisterExtension static final RunningServer server = new RunningServer();
 
   private static final Executions executions = new Executions(server);
+
+  @BeforeAll
+  static void rackOfFortyFourDevices() {
+    for (int i = 0; i < 40; i++) {
+      server.adb().putDevice(VirtualDevice.builder(String.format("shelf-%02d", i)).model("Pixel 8").manufacturer("Google").build());
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> listed().path("data").size() == 44);
+  }
+
+  @Test
+  void aPageOfDevicesArrivesWholeWithItsLengthNotChunked() {
+    HttpResponse<String> page = server.get("/api/v1/devices?page_size=100");
+
+    assertThat(page.body().length()).isGreaterThan(8 * 1024);
+    assertThat(page.headers().firstValue("Transfer-Encoding")).isEmpty();
+    assertThat(page.headers().firstValueAsLong("Content-Length")).hasValue(page.body().getBytes(StandardCharsets.UTF_8).length);
+  }
 
   @Test
   void theNextListShowsADeviceChangeAndANewlyQueuedExecutionAtOnce() {
@@ -51,9 +75,12 @@ class DeviceListFreshnessTest {
     return Envelopes.parse(server.get("/api/v1/devices/" + serial).body());
   }
 
+  private static JsonNode listed() {
+    return Envelopes.parse(server.get("/api/v1/devices?page_size=100").body());
+  }
+
   private static JsonNode inList(String serial) {
-    JsonNode body = Envelopes.parse(server.get("/api/v1/devices?page_size=100").body());
-    return StreamSupport.stream(body.path("data").spliterator(), false)
+    return StreamSupport.stream(listed().path("data").spliterator(), false)
         .filter(d -> d.path("serial").asText().equals(serial))
         .findFirst()
         .orElseThrow();
