@@ -47,6 +47,7 @@ import java.util.List;
 import dev.towerline.server.http.RestApplication;
 import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.grizzly.BareErrorEnvelopeAddOn;
+import dev.towerline.server.http.grizzly.ClientAddressAddOn;
 import dev.towerline.server.http.grizzly.HandshakeGuardAddOn;
 import dev.towerline.server.http.grizzly.JsonErrorPageGenerator;
 import dev.towerline.server.http.grizzly.RequestGuardAddOn;
@@ -263,7 +264,8 @@ public final class Main {
                 new RequestReadAddOn(
                     config.server().requestReadTimeout(), config.server().maxRequestBytes(), errors, json),
                 // After RequestReadAddOn: judges whole requests, before the feeds' handshake guard.
-                new RequestGuardAddOn(new EdgeGuard(hosts, edge.originPolicy(), rateLimits), errors, json)),
+                new RequestGuardAddOn(new EdgeGuard(hosts, edge.originPolicy(), rateLimits), errors, json),
+                new ClientAddressAddOn()),
             new JsonErrorPageGenerator(errors, json));
     server.runFirstOnStop(feeds::closeAll);
     log.info(

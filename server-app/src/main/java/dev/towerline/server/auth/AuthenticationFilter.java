@@ -42,7 +42,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    Optional<OperationRules> operation = RequestOperation.of(resource, contract);
+    Optional<OperationRules> operation = RequestOperation.of(request, resource, contract);
     if (operation.isPresent() && operation.get().access().open()) {
       return;
     }

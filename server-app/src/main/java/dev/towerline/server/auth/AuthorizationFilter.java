@@ -38,7 +38,7 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     Actor actor = Actor.of(request);
-    Optional<OperationRules> operation = RequestOperation.of(resource, contract);
+    Optional<OperationRules> operation = RequestOperation.of(request, resource, contract);
     if (actor.isAnonymous() || operation.map(o -> o.access().open()).orElse(false)) {
       return;
     }

@@ -12,9 +12,9 @@ import dev.towerline.server.adb.AdbServerUnavailableException;
 import dev.towerline.server.adb.LinkHealth;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +45,8 @@ record TrackedDevice(
     List<String> labels,
     String executionId,
     boolean propertiesLoaded) {
+
+  private static final int NANOS_PER_MILLI = 1_000_000;
 
   static final String MODEL = "ro.product.model";
   static final String MANUFACTURER = "ro.product.manufacturer";
@@ -188,8 +190,11 @@ record TrackedDevice(
     return duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
   }
 
+  /** To the millisecond, in UTC; built directly, as {@code ofInstant} looks up zone rules each time. */
   private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    int millisAsNanos = instant.getNano() / NANOS_PER_MILLI * NANOS_PER_MILLI;
+    return OffsetDateTime.of(
+        LocalDateTime.ofEpochSecond(instant.getEpochSecond(), millisAsNanos, ZoneOffset.UTC), ZoneOffset.UTC);
   }
 
   private static String text(Map<String, String> properties, String key, String fallback) {

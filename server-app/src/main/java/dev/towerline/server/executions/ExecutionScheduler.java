@@ -157,6 +157,15 @@ final class ExecutionScheduler implements AutoCloseable {
     }
   }
 
+  /** {@link #queued} of every device with a queue, read at once under one lock. */
+  Map<String, Integer> queuedBySerial() {
+    synchronized (lock) {
+      Map<String, Integer> queued = new HashMap<>(devices.size() * 2);
+      devices.forEach((serial, device) -> queued.put(serial, device.queue.size()));
+      return queued;
+    }
+  }
+
   int queuedTotal() {
     synchronized (lock) {
       return queuedTotal;

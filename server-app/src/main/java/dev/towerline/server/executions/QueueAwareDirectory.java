@@ -3,6 +3,7 @@ package dev.towerline.server.executions;
 import dev.towerline.protocol.Device;
 import dev.towerline.server.devices.DeviceDirectory;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -18,7 +19,11 @@ final class QueueAwareDirectory implements DeviceDirectory {
 
   @Override
   public List<Device> all() {
-    return devices.all().stream().map(this::withQueue).toList();
+    // One look at the queues for the whole list, not a turn on the scheduler's lock per device.
+    Map<String, Integer> queued = scheduler.queuedBySerial();
+    List<Device> all = devices.all();
+    all.forEach(device -> device.setQueuedExecutions((long) queued.getOrDefault(device.getSerial(), 0)));
+    return all;
   }
 
   @Override

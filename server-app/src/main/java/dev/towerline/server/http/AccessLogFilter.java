@@ -13,6 +13,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,10 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
 
   static final String UNKNOWN_CLIENT = "unknown";
 
+  private record TimerKey(String method, String route, int status) {}
+
   private final MeterRegistry registry;
+  private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
   private final jakarta.inject.Provider<Request> connection;
 
   @Inject
@@ -62,12 +68,9 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
     String method = request.getMethod();
     String route = RouteTemplates.of(request.getUriInfo()).orElse(UNMATCHED_ROUTE);
     int status = response.getStatus();
-    Timer.builder(METRIC)
-        .description("HTTP requests by route template and status")
-        .tags("method", method, "route", route, "status", String.valueOf(status))
-        .serviceLevelObjectives(BUCKETS)
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
+    timers
+        .computeIfAbsent(new TimerKey(method, route, status), this::register)
+        .record(nanos, TimeUnit.NANOSECONDS);
     ACCESS.info(
         "{} {} {} {} {} {} {}",
         kv("method", method),
@@ -75,17 +78,21 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         kv("status", status),
         kv("duration_ms", nanos / 1_000_000.0),
         kv("path", request.getUriInfo().getPath()),
-        kv("client", clientAddress()),
+        kv("client", clientAddress(request)),
         kv("actor", Actor.of(request).name()));
   }
 
-  private String clientAddress() {
-    try {
-      String address = connection.get().getRemoteAddr();
-      return address == null ? UNKNOWN_CLIENT : address;
-    } catch (RuntimeException e) {
-      // Outside a Grizzly request (no connection to ask): the line is still written.
-      return UNKNOWN_CLIENT;
-    }
+  /** Registering looks the meter up by its sorted tags each time: done once per key instead. */
+  private Timer register(TimerKey key) {
+    return Timer.builder(METRIC)
+        .description("HTTP requests by route template and status")
+        .tags("method", key.method(), "route", key.route(), "status", String.valueOf(key.status()))
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry);
+  }
+
+  private String clientAddress(ContainerRequestContext request) {
+    String address = ClientAddresses.of(request, connection);
+    return address == null ? UNKNOWN_CLIENT : address;
   }
 }

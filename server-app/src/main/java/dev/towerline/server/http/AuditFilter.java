@@ -113,7 +113,7 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
         actor.name(),
         // Not authenticated: nobody's role was used.
         status == UNAUTHENTICATED ? null : actor.role(),
-        clientAddress(),
+        ClientAddresses.of(request, connection),
         requestId instanceof String id ? id : null,
         operation.operationId(),
         target(operation, payload.json(), response.getEntity()),
@@ -152,11 +152,5 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
     return new AuditTarget(path.get("execution_id"), serial);
   }
 
-  private String clientAddress() {
-    try {
-      return connection.get().getRemoteAddr();
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
+
 }

@@ -52,7 +52,9 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    Method method = resource.getResourceMethod();
+    // Jersey's routing context is itself the matched ResourceInfo; the injected proxy costs a lookup.
+    Method method =
+        (request.getUriInfo() instanceof ResourceInfo matched ? matched : resource).getResourceMethod();
     Optional<OperationRules> operation =
         method == null ? Optional.empty() : contract.operation(method.getName());
     if (operation.isEmpty()) {

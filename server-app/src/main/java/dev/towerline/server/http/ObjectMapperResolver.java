@@ -1,6 +1,8 @@
 package dev.towerline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.towerline.protocol.Device;
+import dev.towerline.server.json.RenderedJsonModule;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
@@ -14,9 +16,13 @@ public final class ObjectMapperResolver implements ContextResolver<ObjectMapper>
 
   private final ObjectMapper mapper;
 
+  /**
+   * REST bodies are built per response, so devices in them can be written from their last rendering:
+   * a list is then mostly copied bytes. The shared mapper stays as it is for everyone else.
+   */
   @Inject
   public ObjectMapperResolver(ObjectMapper mapper) {
-    this.mapper = mapper;
+    this.mapper = mapper.copy().registerModule(new RenderedJsonModule<>(Device.class, Device::getSerial));
   }
 
   @Override

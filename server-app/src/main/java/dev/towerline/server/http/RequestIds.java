@@ -1,6 +1,7 @@
 package dev.towerline.server.http;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Request ids: the client's {@code X-Request-Id} when it is usable, a fresh UUID otherwise. */
@@ -19,6 +20,17 @@ public final class RequestIds {
   public static String accept(String fromClient) {
     return fromClient != null && USABLE.matcher(fromClient).matches()
         ? fromClient
-        : UUID.randomUUID().toString();
+        : randomUuid().toString();
+  }
+
+  /**
+   * A version 4 UUID from the thread's own generator. Request ids correlate log lines, they are not
+   * secrets, and {@code UUID.randomUUID()} makes every request thread queue on one SecureRandom lock.
+   */
+  private static UUID randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+    return new UUID(high, low);
   }
 }

@@ -64,7 +64,7 @@ public final class SnapshotListings<T> {
     int offset;
     Snapshot snapshot;
     if (pageToken == null) {
-      snapshotId = newId();
+      snapshotId = null; // made only when a next page needs a token
       offset = 0;
       snapshot = new Snapshot(List.copyOf(orderedKeys.get()), queryFingerprint, clock.instant());
     } else {
@@ -78,6 +78,9 @@ public final class SnapshotListings<T> {
     List<T> items = keys.subList(Math.min(offset, keys.size()), end).stream().map(current).flatMap(Optional::stream).toList();
     Optional<String> next = Optional.empty();
     if (end < keys.size()) {
+      if (snapshotId == null) {
+        snapshotId = newId();
+      }
       remember(snapshotId, snapshot);
       next = Optional.of(encode(snapshotId, end));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.server.logging.SecretRedaction;
 import dev.towerline.server.testing.TestTokens;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretRedactionTest {
@@ -22,8 +23,18 @@ class SecretRedactionTest {
   }
 
   @Test
+  void credentialWordsAreFoundInAnyLetterCase() {
+    assertThat(SecretRedaction.redact("sent BeArEr abc.def then")).isEqualTo("sent BeArEr [redacted] then");
+    assertThat(SecretRedaction.redact("GET /x?Access_Token=s3cr3t")).isEqualTo("GET /x?Access_Token=[redacted]");
+    assertThat(SecretRedaction.redact("AUTHORIZATION=Basic dXNlcjpwYXNz")).isEqualTo("AUTHORIZATION=[redacted]");
+  }
+
+  @Test
   void textWithoutCredentialsIsLeftAlone() {
     String line = "GET /api/v1/devices 200 3.2 ms actor=ci client=127.0.0.1";
     assertThat(SecretRedaction.redact(line)).isSameAs(line);
+    for (String partial : List.of("a", "bea", "the bear", "ticke", "t", "f", "tl", "access_toke", "authorizatio")) {
+      assertThat(SecretRedaction.redact(partial)).isSameAs(partial);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.towerline.server.edge.ratelimit;
 
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.auth.Actor;
+import dev.towerline.server.http.ClientAddresses;
 import dev.towerline.server.http.error.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -50,7 +51,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
       return;
     }
     Actor actor = Actor.of(request);
-    Optional<Quota> taken = limits.takeRequest(actor, transport.get().getRemoteAddr());
+    Optional<Quota> taken = limits.takeRequest(actor, ClientAddresses.of(request, transport));
     if (taken.isEmpty()) {
       return;
     }
