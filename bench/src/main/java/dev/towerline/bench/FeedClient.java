@@ -21,6 +21,7 @@ final class FeedClient implements WebSocket.Listener {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private StringBuilder partial;
   private volatile WebSocket socket;
+  private volatile Throwable error;
 
   FeedClient(int index, Supplier<DeliveryProbe> probe) {
     this.index = index;
@@ -70,7 +71,18 @@ final class FeedClient implements WebSocket.Listener {
 
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
+    this.error = error;
     closed.complete(-1);
+  }
+
+  /** Why the connection failed after it opened, for the report; empty while it has not. */
+  String errorDescription() {
+    Throwable failure = error;
+    if (failure == null) {
+      return "";
+    }
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 
   CompletableFuture<Void> firstFrame() {

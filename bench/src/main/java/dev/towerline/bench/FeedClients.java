@@ -93,7 +93,7 @@ final class FeedClients implements AutoCloseable {
       if (code != null && code != -1) {
         refusals.merge("close " + code, 1, Integer::sum);
       } else if (code != null && client.socket() != null) {
-        refusals.merge("connection error", 1, Integer::sum);
+        refusals.merge("connection error (" + client.errorDescription() + ")", 1, Integer::sum);
       }
     }
     return refusals;
