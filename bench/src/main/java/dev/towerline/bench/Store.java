@@ -70,12 +70,25 @@ abstract class Store implements AutoCloseable {
 
   /** A schema {@code bench_<seconds>_<random>} of the local PostgreSQL's {@code test} database, dropped afterwards. */
   private static final class PostgresStore extends Store {
+    /** Ctrl-C or a kill of the bench: the schema goes too, once the servers using it are stopped. */
+    private static final long STOPPED_SERVERS_MILLIS = 3_000;
+
     private final String schema;
+    private final Thread dropOnExit;
 
     PostgresStore() {
       schema = "bench_" + System.currentTimeMillis() / 1000 + "_"
           + UUID.randomUUID().toString().substring(0, 8);
       execute("CREATE SCHEMA " + schema);
+      dropOnExit = new Thread(() -> {
+        try {
+          Thread.sleep(STOPPED_SERVERS_MILLIS);
+          drop();
+        } catch (InterruptedException | RuntimeException e) {
+          System.err.println("bench: could not drop schema " + schema + ": " + e);
+        }
+      }, "bench-drop-" + schema);
+      Runtime.getRuntime().addShutdownHook(dropOnExit);
     }
 
     @Override
@@ -90,6 +103,15 @@ abstract class Store implements AutoCloseable {
 
     @Override
     public void close() {
+      try {
+        Runtime.getRuntime().removeShutdownHook(dropOnExit);
+      } catch (IllegalStateException exiting) {
+        // The hook runs anyway.
+      }
+      drop();
+    }
+
+    private void drop() {
       execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
