@@ -1,7 +1,5 @@
 package dev.towerline.server.http;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import dev.towerline.server.auth.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -72,14 +70,9 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         .computeIfAbsent(new TimerKey(method, route, status), this::register)
         .record(nanos, TimeUnit.NANOSECONDS);
     ACCESS.info(
-        "{} {} {} {} {} {} {}",
-        kv("method", method),
-        kv("route", route),
-        kv("status", status),
-        kv("duration_ms", nanos / 1_000_000.0),
-        kv("path", request.getUriInfo().getPath()),
-        kv("client", clientAddress(request)),
-        kv("actor", Actor.of(request).name()));
+        "{}",
+        new AccessLogLine(
+            method, route, status, nanos, request.getUriInfo().getPath(), clientAddress(request), Actor.of(request).name()));
   }
 
   /** Registering looks the meter up by its sorted tags each time: done once per key instead. */
