@@ -42,7 +42,21 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
 
   static final String UNKNOWN_CLIENT = "unknown";
 
-  private record TimerKey(String method, String route, int status) {}
+  /** Hashes and compares by hand: the record's generated methods cost a lookup per request. */
+  private record TimerKey(String method, String route, int status) {
+    @Override
+    public int hashCode() {
+      return (method.hashCode() * 31 + route.hashCode()) * 31 + status;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof TimerKey key
+          && status == key.status
+          && route.equals(key.route)
+          && method.equals(key.method);
+    }
+  }
 
   private final MeterRegistry registry;
   private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
