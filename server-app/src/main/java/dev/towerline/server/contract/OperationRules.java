@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class OperationRules {
   private final String operationId;
   private final Map<String, Map<String, ParameterRule>> parametersByLocation = new LinkedHashMap<>();
+  private final Map<String, List<ParameterRule>> declaredByLocation = new LinkedHashMap<>();
   private final BodyRule body;
   private final Access access;
 
@@ -24,6 +25,7 @@ public final class OperationRules {
           .computeIfAbsent(parameter.location(), l -> new LinkedHashMap<>())
           .put(key(parameter.location(), parameter.name()), parameter);
     }
+    parametersByLocation.forEach((location, byName) -> declaredByLocation.put(location, List.copyOf(byName.values())));
     this.body = body;
   }
 
@@ -33,7 +35,7 @@ public final class OperationRules {
 
   /** The parameters declared {@code in} this location ({@code query}, {@code path}, {@code header}). */
   public List<ParameterRule> parameters(String location) {
-    return List.copyOf(parametersByLocation.getOrDefault(location, Map.of()).values());
+    return declaredByLocation.getOrDefault(location, List.of());
   }
 
   /** The declared parameter, header names compared without case. */

@@ -1,7 +1,5 @@
 package dev.towerline.server.http;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import dev.towerline.server.auth.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,7 +42,21 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
 
   static final String UNKNOWN_CLIENT = "unknown";
 
-  private record TimerKey(String method, String route, int status) {}
+  /** Hashes and compares by hand: the record's generated methods cost a lookup per request. */
+  private record TimerKey(String method, String route, int status) {
+    @Override
+    public int hashCode() {
+      return (method.hashCode() * 31 + route.hashCode()) * 31 + status;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof TimerKey key
+          && status == key.status
+          && route.equals(key.route)
+          && method.equals(key.method);
+    }
+  }
 
   private final MeterRegistry registry;
   private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
@@ -72,14 +84,9 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         .computeIfAbsent(new TimerKey(method, route, status), this::register)
         .record(nanos, TimeUnit.NANOSECONDS);
     ACCESS.info(
-        "{} {} {} {} {} {} {}",
-        kv("method", method),
-        kv("route", route),
-        kv("status", status),
-        kv("duration_ms", nanos / 1_000_000.0),
-        kv("path", request.getUriInfo().getPath()),
-        kv("client", clientAddress(request)),
-        kv("actor", Actor.of(request).name()));
+        "{}",
+        new AccessLogLine(
+            method, route, status, nanos, request.getUriInfo().getPath(), clientAddress(request), Actor.of(request).name()));
   }
 
   /** Registering looks the meter up by its sorted tags each time: done once per key instead. */

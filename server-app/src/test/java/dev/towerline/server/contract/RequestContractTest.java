@@ -50,6 +50,27 @@ class RequestContractTest {
     assertThat(contract.require("createExecution").parameter("query", "idempotency-key")).isEmpty();
   }
 
+  @Test
+  void aParameterValueIsJudgedTheSameWhicheverValuesCameBefore() {
+    ParameterRule pageSize = contract.require("listDevices").parameter("query", "page_size").orElseThrow();
+
+    assertThat(pageSize.check("50")).isEmpty();
+    assertThat(pageSize.check("50")).isEmpty();
+    assertThat(pageSize.check("0")).extracting(Violation::field).containsExactly("page_size");
+    assertThat(pageSize.check("abc")).extracting(Violation::reason).containsExactly("must be an integer");
+    assertThat(pageSize.check("99999999999999999999")).isNotEmpty();
+    assertThat(pageSize.check("50")).isEmpty();
+    assertThat(pageSize.check("0")).isNotEmpty();
+  }
+
+  @Test
+  void declaredParametersAreListedInTheSpecsOrder() {
+    assertThat(contract.require("listDevices").parameters("query"))
+        .extracting(ParameterRule::name)
+        .containsExactly("page_size", "page_token", "state", "model", "label", "q", "sort");
+    assertThat(contract.require("listDevices").parameters("cookie")).isEmpty();
+  }
+
   private static boolean isOperation(Method method) {
     return Arrays.stream(method.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
   }
