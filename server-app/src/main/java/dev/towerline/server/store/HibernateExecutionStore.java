@@ -36,30 +36,49 @@ public final class HibernateExecutionStore implements ExecutionStore {
   @Override
   public void insert(ExecutionRecord execution, Optional<IdempotencyKey> key) {
     try {
-      inTransaction(session -> {
-        ExecutionEntity row = rows.newRow(execution);
-        key.ifPresent(k -> {
-          // An expired key not purged yet may be used again: release it first.
-          session.createMutationQuery(
-                  "update ExecutionEntity set idempotencyKey = null, requestFingerprint = null, keyExpiresAt = null "
-                      + "where idempotencyKey = :key and keyExpiresAt <= :now")
-              .setParameter("key", k.key())
-              .setParameter("now", execution.createdAt())
-              .executeUpdate();
-          row.idempotencyKey = k.key();
-          row.requestFingerprint = k.requestFingerprint();
-          row.keyExpiresAt = k.expiresAt();
-        });
-        session.persist(row);
-        session.flush();
-        return null;
-      });
+      persist(execution, key);
     } catch (RuntimeException e) {
-      if (key.isPresent() && !(e instanceof ApiException) && StoreFailures.isDuplicateKey(e)) {
+      if (key.isEmpty() || e instanceof ApiException || !StoreFailures.isDuplicateKey(e)) {
+        throw e;
+      }
+      // Rarely a row still holds the key after it expired (not purged yet): release it and try once
+      // more. Doing this only on a collision keeps the common create to one statement.
+      if (releaseExpiredKey(key.get().key(), execution.createdAt()) == 0) {
         throw new DuplicateIdempotencyKeyException(key.get().key(), e);
       }
-      throw e;
+      try {
+        persist(execution, key);
+      } catch (RuntimeException again) {
+        if (!(again instanceof ApiException) && StoreFailures.isDuplicateKey(again)) {
+          throw new DuplicateIdempotencyKeyException(key.get().key(), again);
+        }
+        throw again;
+      }
     }
+  }
+
+  private void persist(ExecutionRecord execution, Optional<IdempotencyKey> key) {
+    inTransaction(session -> {
+      ExecutionEntity row = rows.newRow(execution);
+      key.ifPresent(k -> {
+        row.idempotencyKey = k.key();
+        row.requestFingerprint = k.requestFingerprint();
+        row.keyExpiresAt = k.expiresAt();
+      });
+      session.persist(row);
+      session.flush();
+      return null;
+    });
+  }
+
+  private int releaseExpiredKey(String key, Instant now) {
+    return inTransaction(session ->
+        session.createMutationQuery(
+                "update ExecutionEntity set idempotencyKey = null, requestFingerprint = null, keyExpiresAt = null "
+                    + "where idempotencyKey = :key and keyExpiresAt <= :now")
+            .setParameter("key", key)
+            .setParameter("now", now)
+            .executeUpdate());
   }
 
   @Override
