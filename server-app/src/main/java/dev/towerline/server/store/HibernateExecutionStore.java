@@ -9,7 +9,6 @@ import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionStore;
 import dev.towerline.server.executions.IdempotencyKey;
 import dev.towerline.server.executions.OutputChunk;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   private final Persistence persistence;
   private final ExecutionRows rows = new ExecutionRows();
+  private final LockedExecutionUpdate lockedUpdate = new LockedExecutionUpdate(rows);
 
   public HibernateExecutionStore(Persistence persistence) {
     this.persistence = persistence;
@@ -98,18 +98,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   @Override
   public Optional<ExecutionRecord> update(String id, UnaryOperator<ExecutionRecord> change) {
-    return inTransaction(session -> {
-      ExecutionEntity row = session.find(ExecutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-      if (row == null) {
-        return Optional.empty();
-      }
-      ExecutionRecord before = rows.toRecord(row);
-      ExecutionRecord after = change.apply(before);
-      if (after != before) {
-        rows.apply(after, row);
-      }
-      return Optional.of(after);
-    });
+    return inTransaction(session -> session.doReturningWork(connection -> lockedUpdate.apply(connection, id, change)));
   }
 
   @Override
