@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * The audit log. {@link #record} stores an action durably (committed when it returns) with its
- * payload's secrets redacted; {@link #list} reads entries newest first; {@link #purgeRecordedBefore}
+ * payload's secrets redacted — concurrent records share one transaction ({@link AuditGroupCommit}); {@link #list} reads entries newest first; {@link #purgeRecordedBefore}
  * is retention, the only way entries are ever removed. Thread-safe.
  */
 public final class AuditLog {
@@ -27,6 +27,7 @@ public final class AuditLog {
   private static final int EXECUTION_ID_WIDTH = 64;
 
   private final AuditStore store;
+  private final AuditGroupCommit writes;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -35,6 +36,7 @@ public final class AuditLog {
    */
   public AuditLog(DataSource dataSource, BooleanSupplier ready, ObjectMapper json, Clock clock) {
     this.store = new AuditStore(dataSource, ready, json);
+    this.writes = new AuditGroupCommit(store);
     this.json = json;
     this.clock = clock;
   }
@@ -59,7 +61,7 @@ public final class AuditLog {
             event.payloadOmitted());
     // What the database keeps (microseconds), so the entry returned equals the one read back.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    return new AuditEntry(store.insert(stored, now), now, stored);
+    return new AuditEntry(writes.insert(stored, now), now, stored);
   }
 
   /**

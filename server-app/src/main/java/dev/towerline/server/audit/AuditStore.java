@@ -37,43 +37,66 @@ final class AuditStore {
     this.json = json;
   }
 
-  /** Inserts and commits {@code event} (already redacted), recorded {@code at}; returns its id. */
-  long insert(AuditEvent event, Instant at) {
+  /** An event (already redacted) and when it was recorded. */
+  record Row(AuditEvent event, Instant at) {}
+
+  /** Inserts {@code rows} in one transaction, in order, and commits; returns their ids in the same order. */
+  List<Long> insertAll(List<Row> rows) {
     String sql =
         "INSERT INTO audit_entries (recorded_at, actor, role, client_address, request_id, operation,"
             + " target_execution_id, target_device_serial, result, status, error_code, payload, payload_omitted)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (Connection connection = connection();
-        PreparedStatement insert = connection.prepareStatement(sql, new String[] {"id"})) {
-      insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-      insert.setString(2, event.actor());
-      insert.setString(3, event.role() == null ? null : event.role().contractName());
-      insert.setString(4, event.clientAddress());
-      insert.setString(5, event.requestId());
-      insert.setString(6, event.operation());
-      insert.setString(7, event.target().executionId());
-      insert.setString(8, event.target().deviceSerial());
-      insert.setString(9, event.outcome().result().contractName());
-      if (event.outcome().status() == null) {
-        insert.setNull(10, Types.INTEGER);
-      } else {
-        insert.setInt(10, event.outcome().status());
-      }
-      insert.setString(11, event.outcome().errorCode() == null ? null : event.outcome().errorCode().value());
-      insert.setString(12, event.payload() == null ? null : json.writeValueAsString(event.payload()));
-      insert.setString(13, event.payloadOmitted() == null ? null : event.payloadOmitted().contractName());
-      insert.executeUpdate();
-      long id;
-      try (ResultSet keys = insert.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
-      if (!connection.getAutoCommit()) {
+    try (Connection connection = connection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"id"})) {
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+          bind(insert, row.event(), row.at());
+          insert.executeUpdate();
+          try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            ids.add(keys.getLong(1));
+          }
+        }
         connection.commit();
+        return ids;
+      } catch (SQLException | JsonProcessingException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
       }
-      return id;
     } catch (SQLException | JsonProcessingException e) {
       throw new AuditUnavailableException("audit log write failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void bind(PreparedStatement insert, AuditEvent event, Instant at) throws SQLException, JsonProcessingException {
+    insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    insert.setString(2, event.actor());
+    insert.setString(3, event.role() == null ? null : event.role().contractName());
+    insert.setString(4, event.clientAddress());
+    insert.setString(5, event.requestId());
+    insert.setString(6, event.operation());
+    insert.setString(7, event.target().executionId());
+    insert.setString(8, event.target().deviceSerial());
+    insert.setString(9, event.outcome().result().contractName());
+    if (event.outcome().status() == null) {
+      insert.setNull(10, Types.INTEGER);
+    } else {
+      insert.setInt(10, event.outcome().status());
+    }
+    insert.setString(11, event.outcome().errorCode() == null ? null : event.outcome().errorCode().value());
+    insert.setString(12, event.payload() == null ? null : json.writeValueAsString(event.payload()));
+    insert.setString(13, event.payloadOmitted() == null ? null : event.payloadOmitted().contractName());
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // The connection is broken; the pool discards it.
     }
   }
 

@@ -9,7 +9,6 @@ import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionStore;
 import dev.towerline.server.executions.IdempotencyKey;
 import dev.towerline.server.executions.OutputChunk;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   private final Persistence persistence;
   private final ExecutionRows rows = new ExecutionRows();
+  private final LockedExecutionUpdate lockedUpdate = new LockedExecutionUpdate(rows);
 
   public HibernateExecutionStore(Persistence persistence) {
     this.persistence = persistence;
@@ -36,30 +36,49 @@ public final class HibernateExecutionStore implements ExecutionStore {
   @Override
   public void insert(ExecutionRecord execution, Optional<IdempotencyKey> key) {
     try {
-      inTransaction(session -> {
-        ExecutionEntity row = rows.newRow(execution);
-        key.ifPresent(k -> {
-          // An expired key not purged yet may be used again: release it first.
-          session.createMutationQuery(
-                  "update ExecutionEntity set idempotencyKey = null, requestFingerprint = null, keyExpiresAt = null "
-                      + "where idempotencyKey = :key and keyExpiresAt <= :now")
-              .setParameter("key", k.key())
-              .setParameter("now", execution.createdAt())
-              .executeUpdate();
-          row.idempotencyKey = k.key();
-          row.requestFingerprint = k.requestFingerprint();
-          row.keyExpiresAt = k.expiresAt();
-        });
-        session.persist(row);
-        session.flush();
-        return null;
-      });
+      persist(execution, key);
     } catch (RuntimeException e) {
-      if (key.isPresent() && !(e instanceof ApiException) && StoreFailures.isDuplicateKey(e)) {
+      if (key.isEmpty() || e instanceof ApiException || !StoreFailures.isDuplicateKey(e)) {
+        throw e;
+      }
+      // Rarely a row still holds the key after it expired (not purged yet): release it and try once
+      // more. Doing this only on a collision keeps the common create to one statement.
+      if (releaseExpiredKey(key.get().key(), execution.createdAt()) == 0) {
         throw new DuplicateIdempotencyKeyException(key.get().key(), e);
       }
-      throw e;
+      try {
+        persist(execution, key);
+      } catch (RuntimeException again) {
+        if (!(again instanceof ApiException) && StoreFailures.isDuplicateKey(again)) {
+          throw new DuplicateIdempotencyKeyException(key.get().key(), again);
+        }
+        throw again;
+      }
     }
+  }
+
+  private void persist(ExecutionRecord execution, Optional<IdempotencyKey> key) {
+    inTransaction(session -> {
+      ExecutionEntity row = rows.newRow(execution);
+      key.ifPresent(k -> {
+        row.idempotencyKey = k.key();
+        row.requestFingerprint = k.requestFingerprint();
+        row.keyExpiresAt = k.expiresAt();
+      });
+      session.persist(row);
+      session.flush();
+      return null;
+    });
+  }
+
+  private int releaseExpiredKey(String key, Instant now) {
+    return inTransaction(session ->
+        session.createMutationQuery(
+                "update ExecutionEntity set idempotencyKey = null, requestFingerprint = null, keyExpiresAt = null "
+                    + "where idempotencyKey = :key and keyExpiresAt <= :now")
+            .setParameter("key", key)
+            .setParameter("now", now)
+            .executeUpdate());
   }
 
   @Override
@@ -79,18 +98,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   @Override
   public Optional<ExecutionRecord> update(String id, UnaryOperator<ExecutionRecord> change) {
-    return inTransaction(session -> {
-      ExecutionEntity row = session.find(ExecutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-      if (row == null) {
-        return Optional.empty();
-      }
-      ExecutionRecord before = rows.toRecord(row);
-      ExecutionRecord after = change.apply(before);
-      if (after != before) {
-        rows.apply(after, row);
-      }
-      return Optional.of(after);
-    });
+    return inTransaction(session -> session.doReturningWork(connection -> lockedUpdate.apply(connection, id, change)));
   }
 
   @Override

@@ -19,7 +19,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -227,5 +233,35 @@ abstract class AuditLogContract {
     AuditEvent event = all(new AuditQuery(actor, null, null, null)).get(0).event();
     assertThat(event.target().deviceSerial()).hasSize(128).startsWith("dev\uFFFDice-xxx");
     assertThat(event.payload().path("device_serial").asText()).isEqualTo(serial);
+  }
+
+  @Test
+  void concurrentRecordsAreEachCommittedBeforeTheyReturn() throws Exception {
+    int threads = 12;
+    int perThread = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<List<Long>>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          String actor = actor();
+          List<Long> ids = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            long id = auditLog.record(created(actor, "echo " + i)).id();
+            // Read on another connection: only a committed row is visible there.
+            assertThat(all(new AuditQuery(actor, null, null, null))).extracting(AuditEntry::id).contains(id);
+            ids.add(id);
+          }
+          return ids;
+        }));
+      }
+      Set<Long> ids = new HashSet<>();
+      for (Future<List<Long>> thread : done) {
+        ids.addAll(thread.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(ids).as("one row, with its own id, per record").hasSize(threads * perThread);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +71,41 @@ abstract class ExecutionStoreContract {
     assertThat(store.find(execution.id())).contains(failed);
     assertThat(failed.toContract().getDurationMs()).isEqualTo(1995);
     assertThat(store.find("ex_missing")).isEmpty();
+  }
+
+  @Test
+  void concurrentUpdatesOfOneExecutionNeverLoseAChange() throws Exception {
+    ExecutionRecord execution = queued("dev-a", T0);
+    store.insert(execution, Optional.empty());
+    int threads = 6;
+    int each = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            store.update(execution.id(), r -> r.withOutput(r.outputBytes() + 1, false, 0));
+          }
+        }));
+      }
+      for (Future<?> thread : done) {
+        thread.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.find(execution.id()).orElseThrow().outputBytes()).isEqualTo(threads * each);
+  }
+
+  @Test
+  void anUpdateOfAnUnknownExecutionFindsNothingAndAnUnchangedRowStaysAsItWas() {
+    assertThat(store.update("ex_missing", r -> r.started(T0))).isEmpty();
+    ExecutionRecord execution = queued("dev-a", T0);
+    store.insert(execution, Optional.empty());
+
+    assertThat(store.update(execution.id(), r -> r)).contains(execution);
+    assertThat(store.find(execution.id())).contains(execution);
   }
 
   @Test
