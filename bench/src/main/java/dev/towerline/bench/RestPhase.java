@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * REST with wrk at each connection count: list devices, get device, get execution, create
@@ -46,6 +47,7 @@ final class RestPhase {
     wrk.get(base + devicePath, 50, warmup);
     wrk.get(base + executionPath, 50, warmup);
     wrk.post(base + "/api/v1/executions", CREATE_BODY, onlineSerials, 50, warmup);
+    awaitNoUnfinishedExecutions(base, column);
     wrk.get(base + HEALTH_PATH, 50, warmup);
     wrk.get(ceiling + LIST_PATH, 50, 1);
     wrk.get(ceiling + HEALTH_PATH, 50, 1);
@@ -65,7 +67,36 @@ final class RestPhase {
           () -> wrk.get(base + executionPath, connections, options.cellSeconds()));
       measure(server, "create execution", column, connections, null,
           () -> wrk.post(base + "/api/v1/executions", CREATE_BODY, onlineSerials, connections, options.cellSeconds()));
+      awaitNoUnfinishedExecutions(base, column);
     }
+  }
+
+  /**
+   * Lets the executions the creates queued run to their end before the next cell: otherwise every
+   * later cell shares the cores with thousands of runs, their status writes and feed events.
+   */
+  private void awaitNoUnfinishedExecutions(String base, String column) {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      if (noExecutionWith(base, "queued") && noExecutionWith(base, "running")) {
+        System.out.printf("  rest %s: queued executions ran out in %.1f s%n", column, (System.nanoTime() - start) / 1e9);
+        return;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    System.out.printf("  rest %s: executions still queued after 3 min; the next cells share the cores with them%n", column);
+  }
+
+  private boolean noExecutionWith(String base, String status) {
+    HttpResponse<byte[]> page = http.get(base + "/api/v1/executions?page_size=1&status=" + status);
+    return page.statusCode() == 200
+        && new String(page.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"data\":[]");
   }
 
   private Wrk.Run measure(ServerProcess server, String request, String column, int connections, Wrk.Run ceiling,
