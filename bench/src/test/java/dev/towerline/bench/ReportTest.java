@@ -28,7 +28,7 @@ class ReportTest {
     results.add(Results.REST, Targets.LIST_50, "after/h2", rest(6000, 8.2, 0.7));
     results.add(Results.STORM, "1000 SDK subscriptions", "after/h2",
         Map.of("subscriptions", 1000, "resumed", 1000, "missed", 0));
-    results.add(Results.MEMORY, Targets.CHURN, "after/h2", Map.of("heap_start_mib", 30, "heap_end_mib", 40,
+    results.add(Results.MEMORY, Targets.CHURN, "after/h2", Map.of("heap_start_mib", 30, "heap_half_mib", 30, "heap_end_mib", 40,
         "rss_half_mib", 300, "rss_end_mib", 301));
 
     List<Targets.Check> checks = Targets.evaluate(results);
@@ -45,6 +45,21 @@ class ReportTest {
         });
     assertThat(MarkdownReport.render(results, checks))
         .contains("| list devices p99 ≤ 10 ms at 50 connections | before/h2 | 27.5 ms | **missed** |");
+  }
+
+  @Test
+  void churnGrowthThatStopsAfterTheFirstHalfIsNoLeak() {
+    Results results = new Results();
+    results.add(Results.MEMORY, Targets.CHURN, "after/h2", Map.of("heap_start_mib", 26, "heap_half_mib", 30,
+        "heap_end_mib", 29, "rss_half_mib", 346, "rss_end_mib", 291));
+    results.add(Results.MEMORY, Targets.CHURN, "leaky/h2", Map.of("heap_start_mib", 26, "heap_half_mib", 30,
+        "heap_end_mib", 34, "rss_half_mib", 300, "rss_end_mib", 301));
+
+    assertThat(Targets.evaluate(results)).filteredOn(check -> check.target().startsWith("no growth"))
+        .extracting(Targets.Check::column, Targets.Check::met, Targets.Check::measured)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("after/h2", true, "heap -3 %, RSS -16 %"),
+            org.assertj.core.groups.Tuple.tuple("leaky/h2", false, "heap +13 %, RSS +0 %"));
   }
 
   private static Map<String, Object> rest(double perSecond, double p99, double ratio) {
