@@ -45,6 +45,7 @@ import dev.towerline.server.http.DeprecationHeaders;
 import dev.towerline.spec.ContractDocuments;
 import java.util.List;
 import dev.towerline.server.http.RestApplication;
+import dev.towerline.server.http.fast.LivenessFastPath;
 import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.grizzly.BareErrorEnvelopeAddOn;
 import dev.towerline.server.http.grizzly.ClientAddressAddOn;
@@ -249,7 +250,8 @@ public final class Main {
                 authenticator,
                 config.auth(),
                 feedTickets));
-    rest.register(new EdgeFeature(edge, rateLimits));
+    EdgeFeature edgeFeature = new EdgeFeature(edge, rateLimits);
+    rest.register(edgeFeature);
     HostPolicy hosts = edge.hostPolicy(config.server().bindAddress());
     extensions.accept(rest);
     TowerlineServer server =
@@ -266,7 +268,10 @@ public final class Main {
                 // After RequestReadAddOn: judges whole requests, before the feeds' handshake guard.
                 new RequestGuardAddOn(new EdgeGuard(hosts, edge.originPolicy(), rateLimits), errors, json),
                 new ClientAddressAddOn()),
-            new JsonErrorPageGenerator(errors, json));
+            new JsonErrorPageGenerator(errors, json),
+            jersey ->
+                new LivenessFastPath(
+                    jersey, rest.requests(), health, json, rest.accessLog(), edgeFeature.corsHeaders(), deprecations));
     server.runFirstOnStop(feeds::closeAll);
     log.info(
         "Answering Host names {}; feeds open to origins {} and their own; CORS origins {}; rate limits {}",

@@ -12,16 +12,21 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
@@ -66,6 +71,8 @@ public final class TowerlineServer implements AutoCloseable {
    * @param addOns Grizzly add-ons, set up after Tyrus' (so they can place filters around it); those
    *     that are {@link AutoCloseable} are closed when the server stops
    * @param errorPages renders the errors Grizzly answers itself, outside the REST application
+   * @param inFrontOfRest wraps the REST application's handler in one that answers some requests
+   *     itself (fast paths) and hands it the rest
    * @throws IOException when the port cannot be bound
    */
   public static TowerlineServer start(
@@ -73,9 +80,11 @@ public final class TowerlineServer implements AutoCloseable {
       ResourceConfig rest,
       List<ServerEndpointConfig> webSocketEndpoints,
       List<AddOn> addOns,
-      ErrorPageGenerator errorPages)
+      ErrorPageGenerator errorPages,
+      UnaryOperator<HttpHandler> inFrontOfRest)
       throws IOException {
     HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(config), rest, false);
+    putInFront(http.getServerConfiguration(), inFrontOfRest);
     http.getServerConfiguration().setDefaultErrorPageGenerator(errorPages);
     NetworkListener listener = http.getListener(LISTENER);
     listener.registerAddOn(
@@ -105,6 +114,17 @@ public final class TowerlineServer implements AutoCloseable {
     TowerlineServer server = new TowerlineServer(http, webSockets, config);
     addOns.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).forEach(server::closeOnStop);
     return server;
+  }
+
+  /** Registers the wrapper of Jersey's one handler under the mapping Jersey's factory gave it. */
+  private static void putInFront(ServerConfiguration server, UnaryOperator<HttpHandler> inFrontOfRest) {
+    Map<HttpHandler, HttpHandlerRegistration[]> handlers = server.getHttpHandlersWithMapping();
+    if (handlers.size() != 1) {
+      throw new IllegalStateException("Expected Jersey's one HTTP handler, found " + handlers.keySet());
+    }
+    Map.Entry<HttpHandler, HttpHandlerRegistration[]> rest = handlers.entrySet().iterator().next();
+    server.removeHttpHandler(rest.getKey());
+    server.addHttpHandler(inFrontOfRest.apply(rest.getKey()), rest.getValue());
   }
 
   private static void closeAll(List<AddOn> addOns) {

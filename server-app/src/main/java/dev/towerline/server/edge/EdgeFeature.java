@@ -3,6 +3,7 @@ package dev.towerline.server.edge;
 import dev.towerline.server.edge.cors.CorsPolicy;
 import dev.towerline.server.edge.cors.CorsPreflightFilter;
 import dev.towerline.server.edge.cors.CorsResponseFilter;
+import dev.towerline.server.edge.cors.CorsResponseHeaders;
 import dev.towerline.server.edge.ratelimit.RateLimitFilter;
 import dev.towerline.server.edge.ratelimit.RateLimits;
 import jakarta.ws.rs.core.Feature;
@@ -14,10 +15,17 @@ public final class EdgeFeature implements Feature {
 
   private final EdgeConfig config;
   private final RateLimits limits;
+  private final CorsResponseHeaders corsHeaders;
 
   public EdgeFeature(EdgeConfig config, RateLimits limits) {
     this.config = config;
     this.limits = limits;
+    this.corsHeaders = new CorsResponseHeaders(config.cors());
+  }
+
+  /** The CORS headers of every answer; the fast paths put the same ones on theirs. */
+  public CorsResponseHeaders corsHeaders() {
+    return corsHeaders;
   }
 
   @Override
@@ -27,6 +35,7 @@ public final class EdgeFeature implements Feature {
           @Override
           protected void configure() {
             bind(config.cors()).to(CorsPolicy.class);
+            bind(corsHeaders).to(CorsResponseHeaders.class);
             bind(limits).to(RateLimits.class);
           }
         });

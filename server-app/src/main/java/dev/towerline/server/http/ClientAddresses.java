@@ -22,6 +22,13 @@ public final class ClientAddresses {
     request.setAttribute(PROPERTY, address == null ? NONE : address);
   }
 
+  /** The remote address of a request served outside Jersey, or {@code null} when the connection cannot tell. */
+  public static String of(Request request) {
+    Object noted = request.getAttribute(PROPERTY);
+    String address = noted instanceof String known ? known : request.getRemoteAddr();
+    return address == null || address.isEmpty() ? null : address;
+  }
+
   /** The remote address, or {@code null} when the connection cannot tell (or is not Grizzly's). */
   public static String of(ContainerRequestContext request, Provider<Request> connection) {
     if (request.getProperty(PROPERTY) instanceof String known) {

@@ -56,9 +56,13 @@ public final class RestApplication extends ResourceConfig {
   /** Holds a page of 50 devices (about 18 KB) whole; allocated per response, so not much more. */
   static final int RESPONSE_BUFFER_BYTES = 32 * 1024;
 
+  private final RequestContract requests;
+  private final AccessLog accessLog;
+
   public RestApplication(ApiServices services) {
     // Compiled once here, at start-up: a contract the server cannot read stops it from starting.
-    RequestContract requests = RequestContract.read(ContractDocuments.bundled());
+    this.requests = RequestContract.read(ContractDocuments.bundled());
+    this.accessLog = new AccessLog(services.metrics());
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     // A body up to this size goes out with Content-Length in one write; beyond it, chunked as it
     // is written. The default 8 KiB chunked every device list page of more than ~20 devices.
@@ -108,6 +112,7 @@ public final class RestApplication extends ResourceConfig {
             bind(services.json()).to(ObjectMapper.class);
             bind(services.contract()).to(PublishedContract.class);
             bind(requests).to(RequestContract.class);
+            bind(accessLog).to(AccessLog.class);
             bind(services.errors()).to(ErrorResponses.class);
             bind(services.health()).to(HealthService.class);
             bind(services.dependencies()).to(DependencyHealth.class);
@@ -126,5 +131,15 @@ public final class RestApplication extends ResourceConfig {
             bind(SiteContent.fromClasspath(RestApplication.class.getClassLoader())).to(SiteContent.class);
           }
         });
+  }
+
+  /** The request rules of openapi.yaml, as the application's filters check them. */
+  public RequestContract requests() {
+    return requests;
+  }
+
+  /** The access log and latency metric every answered request goes to. */
+  public AccessLog accessLog() {
+    return accessLog;
   }
 }

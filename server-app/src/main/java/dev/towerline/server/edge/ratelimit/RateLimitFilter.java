@@ -47,7 +47,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (isHealth(request.getUriInfo().getPath())) {
+    if (exempts(request.getUriInfo().getPath())) {
       return;
     }
     Actor actor = Actor.of(request);
@@ -74,7 +74,8 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     }
   }
 
-  static boolean isHealth(String path) {
+  /** Whether requests to {@code path} (with or without its leading slash) take nothing from any quota. */
+  public static boolean exempts(String path) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
     return relative.equals(HEALTH) || relative.startsWith(HEALTH + "/");
   }
