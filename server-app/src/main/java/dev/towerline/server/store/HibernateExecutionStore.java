@@ -28,6 +28,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
   private final Persistence persistence;
   private final ExecutionRows rows = new ExecutionRows();
   private final LockedExecutionUpdate lockedUpdate = new LockedExecutionUpdate(rows);
+  private final ExecutionInsert rowInsert = new ExecutionInsert(rows);
 
   public HibernateExecutionStore(Persistence persistence) {
     this.persistence = persistence;
@@ -59,14 +60,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   private void persist(ExecutionRecord execution, Optional<IdempotencyKey> key) {
     inTransaction(session -> {
-      ExecutionEntity row = rows.newRow(execution);
-      key.ifPresent(k -> {
-        row.idempotencyKey = k.key();
-        row.requestFingerprint = k.requestFingerprint();
-        row.keyExpiresAt = k.expiresAt();
-      });
-      session.persist(row);
-      session.flush();
+      session.doWork(connection -> rowInsert.apply(connection, execution, key));
       return null;
     });
   }
