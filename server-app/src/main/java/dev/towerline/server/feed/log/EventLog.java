@@ -90,16 +90,17 @@ public final class EventLog {
 
   /** One multi-row INSERT of the next seqs; {@code confirmed} are the seqs of the events before these. */
   private List<Long> insert(Feed feed, List<LongFunction<String>> payloadsAt, List<Long> confirmed) {
-    long first = latest(feed) + 1;
+    long first;
     List<String> payloads = new ArrayList<>(payloadsAt.size());
     List<Long> seqs = new ArrayList<>(payloadsAt.size());
     try {
+      first = latest(feed) + 1;
       for (int i = 0; i < payloadsAt.size(); i++) {
         seqs.add(first + i);
         payloads.add(payloadsAt.get(i).apply(first + i));
       }
     } catch (RuntimeException e) {
-      markUncertain(feed, confirmed);
+      markUncertain(feed, confirmed); // Nothing written: only the events confirmed before stay to be checked.
       throw e;
     }
     try (Connection connection = connection(); PreparedStatement insert = connection.prepareStatement(insertSql(payloads.size()))) {

@@ -144,6 +144,24 @@ class EventLogTest {
   }
 
   @Test
+  void eventsFoundCommittedStayConfirmedWhenTheDatabaseFailsBeforeTheRestIsWritten() {
+    AtomicInteger readinessChecks = new AtomicInteger();
+    // Ready, except at the third check: the counter read after the unknown write was checked.
+    EventLog log = new EventLog(losingTheAnswerOfTheFirstInsert(database), () -> readinessChecks.incrementAndGet() != 3, Clock.systemUTC());
+    LongFunction<String> first = seq -> "first " + seq;
+    LongFunction<String> second = seq -> "second " + seq;
+    LongFunction<String> later = seq -> "later " + seq;
+    assertThat(catchThrowable(() -> log.appendAll(Feed.DEVICES, List.of(first, second)))).isInstanceOf(EventLogUnavailableException.class);
+
+    assertThat(catchThrowable(() -> log.appendAll(Feed.DEVICES, List.of(first, second, later))))
+        .isInstanceOf(EventLogUnavailableException.class);
+
+    assertThat(log.appendAll(Feed.DEVICES, List.of(first, second, later))).containsExactly(1L, 2L, 3L);
+    assertThat(log.after(Feed.DEVICES, 0, 10))
+        .containsExactly(new EventLog.StoredEvent(1, "first 1"), new EventLog.StoredEvent(2, "second 2"), new EventLog.StoredEvent(3, "later 3"));
+  }
+
+  @Test
   void aBatchWithAnEventThatCannotBeRenderedTouchesNothingAndUsesNoSeq() {
     AtomicInteger statements = new AtomicInteger();
     EventLog log = new EventLog(countingUpdates(database, statements), () -> true, Clock.systemUTC());
