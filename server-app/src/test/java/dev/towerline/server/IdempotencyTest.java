@@ -2,13 +2,16 @@ package dev.towerline.server;
 
 import static dev.towerline.server.testing.Envelopes.assertEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.towerline.adb.simulator.DeviceState;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.testing.Envelopes;
 import dev.towerline.server.testing.Executions;
 import dev.towerline.server.testing.RunningServer;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +73,29 @@ class IdempotencyTest {
 
     assertThat(error.path("details").path("idempotency_key").asText()).isEqualTo(key);
     assertThat(error.path("details").path("execution_id").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void replaysAnEarlierCreateWhileItsDeviceCannotTakeNewOnes() {
+    String serial = server.adb().devices().get(1).serial();
+    String key = UUID.randomUUID().toString();
+    String body = Executions.body(serial, "true", 30);
+    String id = Envelopes.parse(executions.post(body, key).body()).path("id").asText();
+    executions.awaitFinished(id);
+    server.adb().setState(serial, DeviceState.OFFLINE);
+    try {
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> Envelopes.parse(server.get("/api/v1/devices/" + serial).body()).path("state").asText().equals("offline"));
+
+      HttpResponse<String> replay = executions.post(body, key);
+
+      assertThat(replay.statusCode()).isEqualTo(200);
+      assertThat(Envelopes.parse(replay.body()).path("id").asText()).isEqualTo(id);
+      assertEnvelope(executions.post(Executions.body(serial, "echo other", 30), key), 422, ErrorCode.IDEMPOTENCY_KEY_REUSED);
+      assertEnvelope(executions.post(body, UUID.randomUUID().toString()), 409, ErrorCode.DEVICE_NOT_READY);
+    } finally {
+      server.adb().setState(serial, DeviceState.DEVICE);
+    }
   }
 
   @Test

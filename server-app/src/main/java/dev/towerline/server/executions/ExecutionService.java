@@ -6,6 +6,7 @@ import dev.towerline.protocol.DeviceLink;
 import dev.towerline.protocol.DeviceState;
 import dev.towerline.protocol.ErrorCode;
 import dev.towerline.protocol.ExecutionStatus;
+import dev.towerline.server.adb.AdbException;
 import dev.towerline.server.adb.AdbGateway;
 import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.error.ApiException;
@@ -164,13 +165,42 @@ public final class ExecutionService implements AutoCloseable {
       throw keyInUse(key);
     }
     try (IdempotencyGate.Pass held = pass.get()) {
-      Optional<Created> replay = replay(key, request);
+      IdempotencyKey stored = new IdempotencyKey(key, request.fingerprint(), now().plus(config.idempotencyRetention()));
+      return createOrReplay(request, stored);
+    }
+  }
+
+  /**
+   * Creates without looking the key up first: the key's unique constraint refuses a second
+   * execution, and only then is the first one looked up and replayed, so a new key (nearly every
+   * create) costs one transaction instead of two. A create refused before it is stored (device,
+   * queue, ADB) still replays an earlier request with the key: its answer does not depend on the
+   * device now.
+   */
+  private Created createOrReplay(NewExecution request, IdempotencyKey key) {
+    try {
+      return createNew(request, Optional.of(key));
+    } catch (ApiException | AdbException refused) {
+      if (!answersForTheDeviceOrQueue(refused)) {
+        throw refused;
+      }
+      Optional<Created> replay = replay(key.key(), request);
       if (replay.isPresent()) {
         return replay.get();
       }
-      IdempotencyKey stored = new IdempotencyKey(key, request.fingerprint(), now().plus(config.idempotencyRetention()));
-      return createNew(request, Optional.of(stored));
+      throw refused;
     }
+  }
+
+  /** Refusals of {@link #requireReady} and the queue; not the database's, nor the key's own answers. */
+  private static boolean answersForTheDeviceOrQueue(RuntimeException refused) {
+    if (refused instanceof AdbException) {
+      return true;
+    }
+    ErrorCode code = ((ApiException) refused).code();
+    return code != ErrorCode.DATABASE_UNAVAILABLE
+        && code != ErrorCode.IDEMPOTENCY_KEY_REUSED
+        && code != ErrorCode.IDEMPOTENCY_KEY_IN_USE;
   }
 
   private Optional<Created> replay(String key, NewExecution request) {
@@ -195,7 +225,7 @@ public final class ExecutionService implements AutoCloseable {
       store.insert(execution, key);
     } catch (DuplicateIdempotencyKeyException e) {
       scheduler.release(request.deviceSerial());
-      // Another instance (or a request that outwaited the gate) stored it first.
+      // An earlier request with this key stored it (or another instance, or a request that outwaited the gate).
       String k = key.orElseThrow().key();
       return replay(k, request).orElseThrow(() -> keyInUse(k));
     } catch (RuntimeException e) {

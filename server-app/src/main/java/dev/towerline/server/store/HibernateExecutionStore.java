@@ -20,7 +20,10 @@ import java.util.function.UnaryOperator;
 import org.hibernate.Session;
 import org.hibernate.query.Query;
 
-/** {@link ExecutionStore} over Hibernate: one short transaction per call. */
+/**
+ * {@link ExecutionStore} over Hibernate: one short transaction per call, except that status changes
+ * arriving together share one ({@link UpdateGroupCommit}).
+ */
 public final class HibernateExecutionStore implements ExecutionStore {
   /** Output rows fetched per round trip while reading. */
   private static final int READ_BATCH = 32;
@@ -28,6 +31,8 @@ public final class HibernateExecutionStore implements ExecutionStore {
   private final Persistence persistence;
   private final ExecutionRows rows = new ExecutionRows();
   private final LockedExecutionUpdate lockedUpdate = new LockedExecutionUpdate(rows);
+  private final ExecutionInsert rowInsert = new ExecutionInsert(rows);
+  private final UpdateGroupCommit updates = new UpdateGroupCommit(this::updateTogether);
 
   public HibernateExecutionStore(Persistence persistence) {
     this.persistence = persistence;
@@ -59,14 +64,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   private void persist(ExecutionRecord execution, Optional<IdempotencyKey> key) {
     inTransaction(session -> {
-      ExecutionEntity row = rows.newRow(execution);
-      key.ifPresent(k -> {
-        row.idempotencyKey = k.key();
-        row.requestFingerprint = k.requestFingerprint();
-        row.keyExpiresAt = k.expiresAt();
-      });
-      session.persist(row);
-      session.flush();
+      session.doWork(connection -> rowInsert.apply(connection, execution, key));
       return null;
     });
   }
@@ -98,7 +96,18 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   @Override
   public Optional<ExecutionRecord> update(String id, UnaryOperator<ExecutionRecord> change) {
-    return inTransaction(session -> session.doReturningWork(connection -> lockedUpdate.apply(connection, id, change)));
+    return updates.apply(id, change);
+  }
+
+  /** Applies {@code changes} in one transaction, in order, each as {@link #update} alone would. */
+  private List<Optional<ExecutionRecord>> updateTogether(List<UpdateGroupCommit.Change> changes) {
+    return inTransaction(session -> session.doReturningWork(connection -> {
+      List<Optional<ExecutionRecord>> results = new ArrayList<>(changes.size());
+      for (UpdateGroupCommit.Change change : changes) {
+        results.add(lockedUpdate.apply(connection, change.id(), change.change()));
+      }
+      return results;
+    }));
   }
 
   @Override

@@ -94,7 +94,7 @@ final class LockedExecutionUpdate {
     return value == null ? null : value.toInstant();
   }
 
-  private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+  static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
@@ -102,7 +102,7 @@ final class LockedExecutionUpdate {
     }
   }
 
-  private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+  static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.INTEGER);
     } else {

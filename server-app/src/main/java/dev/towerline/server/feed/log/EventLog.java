@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -23,8 +24,9 @@ import javax.sql.DataSource;
  * continue after a restart. The counter is only a cache of the table: the primary key (feed, seq)
  * refuses a seq that was already stored, and after any failed or uncertain write, or while the
  * database is not ready, the counter is read again from the table, so a seq is never handed out
- * twice for different events. {@link #append} is called by one publisher thread per feed; reads may
- * come from any thread.
+ * twice for different events. {@link #append} and {@link #appendAll} are called by one publisher
+ * thread per feed; reads may come from any thread. {@link #appendAll} writes several events with
+ * one multi-row INSERT, one commit, so a busy feed does not pay a commit per event.
  */
 public final class EventLog {
 
@@ -38,8 +40,11 @@ public final class EventLog {
   private final BooleanSupplier ready;
   private final Clock clock;
   private final Map<Feed, Long> latest = new EnumMap<>(Feed.class);
-  /** Per feed, the seq of a write that failed after it may have committed; guarded by {@code latest}. */
-  private final Map<Feed, Long> uncertain = new EnumMap<>(Feed.class);
+  /**
+   * Per feed, the seqs given to the leading events of an append that failed after it may have
+   * committed, in event order; guarded by {@code latest}.
+   */
+  private final Map<Feed, List<Long>> uncertain = new EnumMap<>(Feed.class);
 
   /**
    * @param ready true once the schema is migrated (reads and writes fail before)
@@ -57,60 +62,130 @@ public final class EventLog {
    * @throws EventLogUnavailableException when the database cannot take it (the seq is not used)
    */
   public long append(Feed feed, LongFunction<String> payloadAt) {
-    Long alreadyStored = storedByAnUncertainWrite(feed, payloadAt);
-    if (alreadyStored != null) {
-      return alreadyStored;
+    return appendAll(feed, List.of(payloadAt)).get(0);
+  }
+
+  /**
+   * Persists the next events of {@code feed} in one statement, so they share one commit: the i-th
+   * of {@code payloadsAt} renders the i-th event with the seq it gets. All are rendered before the
+   * database is touched, so an event that cannot be rendered uses no seq.
+   *
+   * @return the seqs of the events, in their order, once every row is committed
+   * @throws EventLogUnavailableException when the database cannot take them now; append the same
+   *     events again: if the failed write did commit, they keep the seqs it gave them
+   */
+  public List<Long> appendAll(Feed feed, List<LongFunction<String>> payloadsAt) {
+    if (payloadsAt.isEmpty()) {
+      return List.of();
     }
-    long seq = latest(feed) + 1;
-    String payload = payloadAt.apply(seq);
-    try (Connection connection = connection();
-        PreparedStatement insert =
-            connection.prepareStatement("INSERT INTO feed_events (feed, seq, created_at, payload) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, feed.value());
-      insert.setLong(2, seq);
-      insert.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-      insert.setString(4, payload);
+    List<Long> stored = storedByAnUncertainWrite(feed, payloadsAt);
+    if (stored.size() == payloadsAt.size()) {
+      return stored;
+    }
+    List<Long> seqs = new ArrayList<>(payloadsAt.size());
+    seqs.addAll(stored);
+    seqs.addAll(insert(feed, payloadsAt.subList(stored.size(), payloadsAt.size()), stored));
+    return seqs;
+  }
+
+  /** One multi-row INSERT of the next seqs; {@code confirmed} are the seqs of the events before these. */
+  private List<Long> insert(Feed feed, List<LongFunction<String>> payloadsAt, List<Long> confirmed) {
+    long first;
+    List<String> payloads = new ArrayList<>(payloadsAt.size());
+    List<Long> seqs = new ArrayList<>(payloadsAt.size());
+    try {
+      first = latest(feed) + 1;
+      for (int i = 0; i < payloadsAt.size(); i++) {
+        seqs.add(first + i);
+        payloads.add(payloadsAt.get(i).apply(first + i));
+      }
+    } catch (RuntimeException e) {
+      markUncertain(feed, confirmed); // Nothing written: only the events confirmed before stay to be checked.
+      throw e;
+    }
+    try (Connection connection = connection(); PreparedStatement insert = connection.prepareStatement(insertSql(payloads.size()))) {
+      OffsetDateTime createdAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+      int column = 1;
+      for (int i = 0; i < payloads.size(); i++) {
+        insert.setString(column++, feed.value());
+        insert.setLong(column++, seqs.get(i));
+        insert.setObject(column++, createdAt);
+        insert.setString(column++, payloads.get(i));
+      }
       insert.executeUpdate();
       if (!connection.getAutoCommit()) {
         connection.commit();
       }
-    } catch (SQLException e) {
-      // The row may have been committed before the failure: the next append reads the seq anew,
-      // and checks whether this event got it.
-      synchronized (latest) {
-        latest.remove(feed);
-        uncertain.put(feed, seq);
+    } catch (SQLException | RuntimeException e) {
+      // The rows may have been committed before the failure: the next append reads the seqs anew,
+      // and checks whether these events got them. The confirmed ones before them stay confirmed.
+      List<Long> unsure = new ArrayList<>(confirmed);
+      unsure.addAll(seqs);
+      markUncertain(feed, unsure);
+      if (e instanceof RuntimeException unexpected) {
+        throw unexpected;
       }
       throw new EventLogUnavailableException("event log write failed: " + e.getMessage(), e);
     }
     synchronized (latest) {
-      latest.put(feed, seq);
+      latest.put(feed, first + payloads.size() - 1);
     }
-    return seq;
+    return seqs;
+  }
+
+  /** The next append checks which of the events given {@code seqs} are stored; empty: nothing to check. */
+  private void markUncertain(Feed feed, List<Long> seqs) {
+    synchronized (latest) {
+      latest.remove(feed);
+      if (!seqs.isEmpty()) {
+        uncertain.put(feed, List.copyOf(seqs));
+      }
+    }
+  }
+
+  private static String insertSql(int rows) {
+    StringBuilder sql = new StringBuilder("INSERT INTO feed_events (feed, seq, created_at, payload) VALUES (?, ?, ?, ?)");
+    for (int i = 1; i < rows; i++) {
+      sql.append(", (?, ?, ?, ?)");
+    }
+    return sql.toString();
   }
 
   /**
    * After a write whose outcome was unknown (the connection failed after the insert), the
-   * publisher appends the same event again: if the table holds exactly that event under the
-   * uncertain seq, the first write did commit, and its seq is the answer — the event is not
-   * stored, and sent, twice.
+   * publisher appends the same events again: each leading event that the table holds exactly, under
+   * the seq the failed write gave it, was committed, and keeps that seq — it is not stored, and
+   * sent, twice. A multi-row INSERT commits all its rows or none, so this is a prefix.
    *
-   * @return the seq the event already has, or null when it must be appended
+   * @return the seqs of the leading events that are stored already (empty when all must be appended)
    */
-  private Long storedByAnUncertainWrite(Feed feed, LongFunction<String> payloadAt) {
-    Long seq;
+  private List<Long> storedByAnUncertainWrite(Feed feed, List<LongFunction<String>> payloadsAt) {
+    List<Long> seqs;
     synchronized (latest) {
-      seq = uncertain.get(feed);
+      seqs = uncertain.get(feed);
     }
-    if (seq == null) {
-      return null;
+    if (seqs == null) {
+      return List.of();
     }
-    List<StoredEvent> stored = after(feed, seq - 1, 1);
+    Map<Long, String> rows = new HashMap<>();
+    long lowest = seqs.get(0);
+    long highest = seqs.get(seqs.size() - 1);
+    for (StoredEvent row : after(feed, lowest - 1, (int) Math.min(Integer.MAX_VALUE, highest - lowest + 1))) {
+      rows.put(row.seq(), row.payload());
+    }
     synchronized (latest) {
       uncertain.remove(feed);
     }
-    boolean committed = !stored.isEmpty() && stored.get(0).seq() == seq && stored.get(0).payload().equals(payloadAt.apply(seq));
-    return committed ? seq : null;
+    List<Long> stored = new ArrayList<>();
+    for (int i = 0; i < Math.min(seqs.size(), payloadsAt.size()); i++) {
+      long seq = seqs.get(i);
+      String row = rows.get(seq);
+      if (row == null || !row.equals(payloadsAt.get(i).apply(seq))) {
+        break;
+      }
+      stored.add(seq);
+    }
+    return stored;
   }
 
   /** Events of {@code feed} with a seq greater than {@code after}, oldest first, at most {@code limit}. */
