@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.towerline.server.testing.Envelopes;
+import dev.towerline.server.testing.JdkFeedClient;
 import dev.towerline.server.testing.ReadmeRunCommand;
 import dev.towerline.server.testing.RunningServer;
 import dev.towerline.server.testing.ServerProcess;
@@ -83,7 +84,21 @@ class ExecutableJarTest {
       assertThat(jvmFlags(server))
           .as("an idle server gives back its heap")
           .contains("-XX:G1PeriodicGCInterval=10000", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");
+
+      try (JdkFeedClient feed = JdkFeedClient.connect(server.webSocketUri("/api/v1/ws/devices"))) {
+        feed.next("the snapshot");
+        feed.send("{\"type\":\"ping\",\"ts\":\"2026-12-07T10:00:00Z\",\"nonce\":\"first-run\"}");
+        feed.until(frame -> "first-run".equals(frame.path("nonce").asText()), "the pong to the client's ping");
+      }
+      assertThat(warningsAndErrors(server.log()))
+          .as("a first run that serves devices and a feed client warns about nothing: a warning at every start"
+              + " teaches operators to ignore warnings")
+          .isEmpty();
     }
+  }
+
+  private static java.util.List<String> warningsAndErrors(String log) {
+    return log.lines().filter(line -> line.contains("\"level\":\"WARN\"") || line.contains("\"level\":\"ERROR\"")).toList();
   }
 
   /** The flags the running server's JVM has now, as {@code jcmd VM.flags} prints them. */

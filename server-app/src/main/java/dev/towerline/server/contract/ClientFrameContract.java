@@ -2,6 +2,7 @@ package dev.towerline.server.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
@@ -43,7 +44,10 @@ public final class ClientFrameContract {
    *     asyncapi.yaml declares no message a client may send
    */
   static ClientFrameContract read(JsonNode asyncApi) {
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    JsonMetaSchema draft7 = QuietDialects.quiet(JsonMetaSchema.getV7());
+    JsonSchemaFactory factory =
+        JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V7, builder -> builder.metaSchema(draft7).defaultMetaSchemaIri(draft7.getIri()));
     SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
     Map<String, JsonSchema> schemas = new LinkedHashMap<>();
     for (JsonNode operation : asyncApi.path("operations")) {

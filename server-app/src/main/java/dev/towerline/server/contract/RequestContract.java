@@ -1,7 +1,6 @@
 package dev.towerline.server.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.AnnotationKeyword;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
@@ -46,14 +45,14 @@ public final class RequestContract {
    */
   public static RequestContract read(ContractDocuments documents) {
     CheckContext ctx = CheckContext.of(documents);
-    JsonMetaSchema openApi = quiet(OpenApi30.getInstance());
+    JsonMetaSchema openApi = QuietDialects.quiet(OpenApi30.getInstance());
     JsonSchemaFactory factory =
         JsonSchemaFactory.getInstance(
             SpecVersion.VersionFlag.V4,
             builder ->
                 builder
                     .metaSchema(openApi)
-                    .metaSchema(quiet(JsonMetaSchema.getV7()))
+                    .metaSchema(QuietDialects.quiet(JsonMetaSchema.getV7()))
                     .defaultMetaSchemaIri(openApi.getIri()));
     SchemaValidatorsConfig config =
         SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_POINTER).build();
@@ -65,15 +64,6 @@ public final class RequestContract {
       }
     }
     return new RequestContract(operations);
-  }
-
-  /**
-   * {@code dialect} with unknown keywords kept as annotations, silently: the documents' own keys
-   * ({@code paths}, {@code x-error-codes}, ...) are not schema keywords, and warning about them at
-   * every start would teach operators to ignore warnings.
-   */
-  private static JsonMetaSchema quiet(JsonMetaSchema dialect) {
-    return JsonMetaSchema.builder(dialect).unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword)).build();
   }
 
   /** The rules of the operation with this {@code operationId}; empty for routes outside the contract. */

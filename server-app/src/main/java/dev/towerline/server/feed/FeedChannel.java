@@ -193,7 +193,11 @@ final class FeedChannel implements AutoCloseable {
         } catch (EventLogUnavailableException e) {
           if (!holding) {
             holding = true;
-            log.warn("The {} feed holds its events until the database takes them ({} waiting): {}", feed.value(), waiting(), e.getMessage());
+            if (e.beforeReady()) { // Devices are found before the schema is migrated at every start.
+              log.info("The {} feed holds its events until the database is ready ({} waiting)", feed.value(), waiting());
+            } else {
+              log.warn("The {} feed holds its events until the database takes them ({} waiting): {}", feed.value(), waiting(), e.getMessage());
+            }
           }
           Thread.sleep(wait.toMillis());
           wait = Collections.min(List.of(wait.multipliedBy(2), LONGEST_RETRY));

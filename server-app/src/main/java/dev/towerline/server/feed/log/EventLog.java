@@ -279,7 +279,7 @@ public final class EventLog {
       synchronized (latest) {
         latest.clear();
       }
-      throw new EventLogUnavailableException("the database is not ready", null);
+      throw EventLogUnavailableException.notReady();
     }
     return dataSource.getConnection();
   }
