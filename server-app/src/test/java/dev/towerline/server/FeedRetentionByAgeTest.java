@@ -35,7 +35,10 @@ class FeedRetentionByAgeTest {
   @Test
   void eventsOlderThanTheRetentionAgeArePurgedAndACursorBeforeThemMustResync() throws Exception {
     String serial = server.serial(0);
-    executions.awaitFinished(executions.create(serial, "echo old", 30).path("id").asText());
+    String old = executions.create(serial, "echo old", 30).path("id").asText();
+    executions.awaitFinished(old);
+    // The log is written by the feed's publisher after REST can already show the end.
+    await("the old execution's last event in the log").atMost(Duration.ofSeconds(10)).until(() -> loggedSucceeded(old));
     long lastOld = metadata().path("latest_seq").asLong();
     assertThat(lastOld).as("an execution's events: created, running, output, succeeded").isGreaterThan(2);
 
@@ -64,6 +67,16 @@ class FeedRetentionByAgeTest {
     JsonNode kept = Envelopes.parse(server.get("/api/v1/events?feed=executions&since=" + lastOld).body());
     assertThat(kept.path("data").get(0).path("seq").asLong()).isEqualTo(lastOld + 1);
     assertThat(kept.path("data").findValuesAsText("data")).as("output events within the age").containsExactly("new\n");
+  }
+
+  private static boolean loggedSucceeded(String executionId) {
+    for (JsonNode event : Envelopes.parse(server.get("/api/v1/events?feed=executions&page_size=200").body()).path("data")) {
+      if (executionId.equals(event.path("execution").path("id").asText())
+          && "succeeded".equals(event.path("execution").path("status").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode metadata() {
