@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * #log()}. {@link #close()} kills it if it is still running.
  */
 public final class ServerProcess implements AutoCloseable {
-  private static final Duration READY_WAIT = Duration.ofSeconds(30);
+  // A start takes about 3 s; on 2 cores shared with other forks and loads it has taken 30.
+  private static final Duration READY_WAIT = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final Process process;
