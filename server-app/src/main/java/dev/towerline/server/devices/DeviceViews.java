@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The devices of the {@link DeviceTable} sorted by serial in the contract's shape, converted again
  * only when a device changed: lists are read thousands of times a second, devices change seconds
- * apart. Every read hands out fresh copies, and checks each device's link as it is now.
+ * apart. Every read hands out fresh copies. Call {@link #changed} after every change of a device
+ * or of its link, as {@link DeviceTable} does.
  */
 final class DeviceViews {
 
@@ -44,9 +45,11 @@ final class DeviceViews {
     List<View> views = current(table).views();
     List<Device> all = new ArrayList<>(views.size());
     for (View view : views) {
-      LinkHealth link = links.device(view.source().serial());
-      // An open breaker's retry_after_seconds moves on by itself: such a device is converted per read.
-      Device device = link.equals(view.link()) ? view.device() : view.source().toDevice(link);
+      // The table hears of every change of a link, except the countdown of an open breaker's
+      // retry_after_seconds: only such a device is converted on every read.
+      Device device = view.link().state() == LinkHealth.State.OPEN
+          ? view.source().toDevice(links.device(view.source().serial()))
+          : view.device();
       all.add(DeviceCopies.copyOf(device));
     }
     return all;

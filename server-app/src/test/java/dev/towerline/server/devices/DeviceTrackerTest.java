@@ -327,6 +327,8 @@ class DeviceTrackerTest {
     assertThatThrownBy(() -> gateway.properties(PIXEL)).isInstanceOf(AdbCommandFailedException.class);
     assertThat(listed(PIXEL).getLink().getBreakerState()).isEqualTo(BreakerState.OPEN);
     assertThat(listed(PIXEL).getLink().getConsecutiveFailures()).isEqualTo(3L);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(listed(PIXEL).getLink().getRetryAfterSeconds()).isEqualTo(AdbConfig.DEFAULT_BREAKER_COOLDOWN_SECONDS - 10);
 
     assertThat(tracker.markIdle(PIXEL)).isTrue();
     assertThat(listed(PIXEL).getState()).isEqualTo(dev.towerline.protocol.DeviceState.ONLINE);
