@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
   private final AdbConfig config;
   private final Clock clock;
   private final DeviceAnnouncer announcer;
+  private final DeviceViews views;
   private final Map<String, TrackedDevice> devices = new ConcurrentHashMap<>();
   private final Object lock = new Object();
 
@@ -46,15 +46,12 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
     this.config = config;
     this.clock = clock;
     this.announcer = announcer;
+    this.views = new DeviceViews(links);
   }
 
   /** Every device, sorted by serial, as fresh copies. */
   List<Device> all() {
-    List<Device> all = new ArrayList<>();
-    devices.values().stream()
-        .sorted(Comparator.comparing(TrackedDevice::serial))
-        .forEach(device -> all.add(device.toDevice(links.device(device.serial()))));
-    return all;
+    return views.all(devices.values());
   }
 
   Optional<Device> find(String serial) {
@@ -128,6 +125,7 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
       for (AdbDevice seen : listed) {
         devices.computeIfPresent(seen.serial(), (serial, device) -> device.seen(now));
       }
+      views.changed();
     }
   }
 
@@ -172,6 +170,7 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
     synchronized (lock) {
       TrackedDevice device = devices.get(serial);
       if (device != null) {
+        views.changed();
         announcer.announce(device, health);
       }
     }
@@ -180,6 +179,7 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
   /** Stores {@code after} and announces it if a listener would see a difference. Under lock. */
   private void store(TrackedDevice before, TrackedDevice after) {
     devices.put(after.serial(), after);
+    views.changed();
     if (before == null || after.visiblyDiffersFrom(before)) {
       announcer.announce(after, links.device(after.serial()));
     }

@@ -87,6 +87,22 @@ public final class SnapshotListings<T> {
     return new Page<>(items, pageSize, next);
   }
 
+  /**
+   * The first page of a listing whose matching members are all at hand, in order: the page is a
+   * slice of them, and their keys are kept as a snapshot only when a next page needs a token.
+   *
+   * @param key what names a member on later pages, see {@link #page}
+   */
+  public Page<T> firstPage(String queryFingerprint, int pageSize, List<T> ordered, Function<T, String> key) {
+    if (ordered.size() <= pageSize) {
+      return new Page<>(ordered, pageSize, Optional.empty());
+    }
+    List<String> keys = ordered.stream().map(key).toList();
+    String snapshotId = newId();
+    remember(snapshotId, new Snapshot(keys, queryFingerprint, clock.instant()));
+    return new Page<>(ordered.subList(0, pageSize), pageSize, Optional.of(encode(snapshotId, pageSize)));
+  }
+
   private synchronized void remember(String id, Snapshot snapshot) {
     evictExpired();
     snapshots.put(id, snapshot);

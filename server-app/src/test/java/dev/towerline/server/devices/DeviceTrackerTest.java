@@ -315,6 +315,46 @@ class DeviceTrackerTest {
   }
 
   @Test
+  void listShowsEveryChangeAtOnceAfterEarlierListings() {
+    startTracker();
+    assertThat(listed(PIXEL).getState()).isEqualTo(dev.towerline.protocol.DeviceState.ONLINE);
+
+    assertThat(tracker.markBusy(PIXEL, "ex_1")).isTrue();
+    assertThat(listed(PIXEL).getState()).isEqualTo(dev.towerline.protocol.DeviceState.BUSY);
+    assertThat(listed(PIXEL).getCurrentExecutionId()).isEqualTo("ex_1");
+
+    sim.faults().failNextCommands(PIXEL, 3);
+    assertThatThrownBy(() -> gateway.properties(PIXEL)).isInstanceOf(AdbCommandFailedException.class);
+    assertThat(listed(PIXEL).getLink().getBreakerState()).isEqualTo(BreakerState.OPEN);
+    assertThat(listed(PIXEL).getLink().getConsecutiveFailures()).isEqualTo(3L);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(listed(PIXEL).getLink().getRetryAfterSeconds()).isEqualTo(AdbConfig.DEFAULT_BREAKER_COOLDOWN_SECONDS - 10);
+
+    assertThat(tracker.markIdle(PIXEL)).isTrue();
+    assertThat(listed(PIXEL).getState()).isEqualTo(dev.towerline.protocol.DeviceState.ONLINE);
+    assertThat(listed(PIXEL)).isEqualTo(device(PIXEL));
+  }
+
+  @Test
+  void listsFreshCopiesThatCallersMayChange() {
+    startTracker();
+    Device scribbled = listed(GALAXY);
+
+    scribbled.withModel("scribbled").withQueuedExecutions(7L).getLabels().add("scribbled");
+    scribbled.getLink().withConsecutiveFailures(9L);
+
+    Device again = listed(GALAXY);
+    assertThat(again.getModel()).isEqualTo("SM-G991B");
+    assertThat(again.getQueuedExecutions()).isNull();
+    assertThat(again.getLabels()).containsExactly("rack-b", "nightly");
+    assertThat(again.getLink().getConsecutiveFailures()).isZero();
+  }
+
+  private Device listed(String serial) {
+    return tracker.all().stream().filter(d -> d.getSerial().equals(serial)).findFirst().orElseThrow();
+  }
+
+  @Test
   void logsAdbDisconnectAndReconnectAsStructuredLines() throws IOException {
     try (LogCapture logs = new LogCapture(DeviceTracker.class)) {
       startTracker();

@@ -5,10 +5,7 @@ import dev.towerline.server.devices.DeviceDirectory;
 import dev.towerline.server.listing.Page;
 import dev.towerline.server.listing.SnapshotListings;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** {@code listDevices}: filter and sort the directory, then page over a snapshot of that order. */
 public final class DeviceListing {
@@ -26,16 +23,7 @@ public final class DeviceListing {
       return listings.page(query.fingerprint(), pageSize, pageToken, List::of, directory::find);
     }
     // The first page shows the devices just sorted: converting each again for the page is waste.
-    Map<String, Device> matching = new LinkedHashMap<>();
-    directory.all().stream()
-        .filter(query::matches)
-        .sorted(query.sort().comparator())
-        .forEach(device -> matching.put(device.getSerial(), device));
-    return listings.page(
-        query.fingerprint(),
-        pageSize,
-        null,
-        () -> List.copyOf(matching.keySet()),
-        serial -> Optional.ofNullable(matching.get(serial)));
+    List<Device> matching = directory.all().stream().filter(query::matches).sorted(query.sort().comparator()).toList();
+    return listings.firstPage(query.fingerprint(), pageSize, matching, Device::getSerial);
   }
 }
