@@ -175,7 +175,9 @@ public final class BenchRun {
     results.note("REST only: EXECUTION_QUEUE_LIMIT=" + QUEUE_LIMIT + ", because creates at full speed would otherwise be refused"
         + " 429 QUEUE_FULL once 100 wait on one device; and -javaagent:bench-ceiling.jar=" + options.ceilingPort()
         + ", the ceiling: a bare Grizzly HttpHandler in the server's JVM serving the bytes the server answered.");
-    results.note("REST cells: " + options.cellSeconds() + " s each after " + options.warmupSeconds() + " s of warm-up at 50 connections;"
+    results.note("REST cells: " + options.cellSeconds() + " s each after a warm-up at 50 connections, in rounds of every request for "
+        + options.warmupSeconds() + " s, repeated until the server's JIT compilers used ≤ " + Math.round(JitWarmUp.QUIET_SHARE_OF_A_CORE * 100)
+        + " % of a core in a round (at most " + RestPhase.MAX_WARMUP_ROUNDS * options.warmupSeconds() + " s; the \"warm-up\" row);"
         + " the 2 cores are shared: wrk -t1 up to " + Wrk.ONE_THREAD_UP_TO_CONNECTIONS + " connections and -t2 above, "
         + (options.wrkCpus() == null ? "nothing pinned" : "wrk pinned by taskset -c " + options.wrkCpus())
         + "; wrk's and the server's CPU seconds per cell are in each cell. wrk counts answers ≥ 400 (shown) and socket errors.");
@@ -184,7 +186,9 @@ public final class BenchRun {
         + " substring checks; latency = arrival − System.nanoTime() just before the simulator changes the device;"
         + " the clients' cost is the bench JVM's CPU time (simulator included) per event, and the same clients on the ceiling's"
         + " bare Tyrus endpoint in the server's JVM (a device.updated-shaped frame broadcast on an HTTP trigger, timed from"
-        + " just before that request; no connection limit there). WS_MAX_CONNECTIONS is left at the jar's default.");
+        + " just before that request; no connection limit there). WS_MAX_CONNECTIONS is left at the jar's default."
+        + " Before each size, untimed changes in rounds of 10 until the JIT compilers of the server's and the bench's JVMs"
+        + " used ≤ " + Math.round(JitWarmUp.QUIET_SHARE_OF_A_CORE * 100) + " % of a core in a round (warmup_* in the JSON).");
     results.note("Storm: " + options.stormSubscriptions() + " TowerlineClient.watchDevices subscriptions, a device change every "
         + StormPhase.CHANGE_EVERY_MILLIS + " ms, SIGTERM, the same jar restarted on the same port and data;"
         + " missed = seqs of GET /api/v1/events?feed=devices after a subscription's snapshot that it did not receive.");

@@ -24,6 +24,9 @@ final class FanOutPhase {
   static final long DELIVERY_TIMEOUT_MILLIS = 10_000;
   private static final long SETTLE_MILLIS = 1_000;
   private static final long GAP_MILLIS = 50;
+  /** Untimed changes per warm-up round (even, see {@link #events}). */
+  private static final int WARMUP_CHANGES_PER_ROUND = 10;
+  private static final double MAX_WARMUP_SECONDS = 90;
 
   private final AdbSimulator simulator;
   private final List<String> onlineSerials;
@@ -46,31 +49,52 @@ final class FanOutPhase {
     URI feed = URI.create(server.baseUrl().replace("http:", "ws:") + "/api/v1/ws/devices");
     URI ceilingFeed = URI.create(ceilingBaseUrl.replace("http:", "ws:") + "/ws/feed");
     Map<String, String> frames = ceilingFrames(http, server.baseUrl());
+    JitWarmUp jit = new JitWarmUp(List.of(server.pid(), ProcessHandle.current().pid()), MAX_WARMUP_SECONDS);
+    Trigger deviceChange = (serial, state) -> {
+      if (state.equals("offline")) {
+        simulator.faults().takeOffline(serial);
+      } else {
+        simulator.faults().bringOnline(serial);
+      }
+    };
+    Trigger broadcast = (serial, state) -> http.postText(ceilingBaseUrl + "/__ceiling/broadcast", frames.get(serial + " " + state));
     try (FeedClients clients = new FeedClients(feed)) {
       for (int size : options.fanoutClients()) {
         clients.connectUpTo(size);
-        measure(server, clients, size, size + " clients", column, (serial, state) -> {
-          if (state.equals("offline")) {
-            simulator.faults().takeOffline(serial);
-          } else {
-            simulator.faults().bringOnline(serial);
-          }
-        });
+        JitWarmUp.Outcome warmedUp = warmUp(jit, clients, size + " clients", column, deviceChange);
+        measure(server, clients, size, size + " clients", column, deviceChange, warmedUp);
         try (FeedClients ceilingClients = new FeedClients(ceilingFeed)) {
           ceilingClients.connectUpTo(size);
-          http.postText(ceilingBaseUrl + "/__ceiling/broadcast", "{\"type\":\"warm-up\"}");
-          measure(server, ceilingClients, size, "ceiling: " + size + " clients", column,
-              (serial, state) -> http.postText(ceilingBaseUrl + "/__ceiling/broadcast", frames.get(serial + " " + state)));
+          JitWarmUp.Outcome ceilingWarmedUp = warmUp(jit, ceilingClients, "ceiling: " + size + " clients", column, broadcast);
+          measure(server, ceilingClients, size, "ceiling: " + size + " clients", column, broadcast, ceilingWarmedUp);
         }
       }
     }
   }
 
+  /**
+   * Untimed changes, a round at a time, until neither JVM's JIT still compiles: the server starts
+   * fresh for this phase, and the first changes would otherwise time the compiler.
+   */
+  private JitWarmUp.Outcome warmUp(JitWarmUp jit, FeedClients clients, String item, String column, Trigger trigger) {
+    int changes = Math.min(WARMUP_CHANGES_PER_ROUND, events());
+    JitWarmUp.Outcome outcome = jit.run(() -> {
+      try {
+        Thread.sleep(SETTLE_MILLIS);
+        changes(clients, clients.open(), changes, trigger);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted during the warm-up", e);
+      }
+    });
+    System.out.printf("  fan-out %s %s warm-up: %s%n", column, item, outcome.describe());
+    return outcome;
+  }
+
   /** The frames the ceiling broadcasts, by "serial state": device.updated as the server sends it, built before timing. */
   private Map<String, String> ceilingFrames(Http http, String baseUrl) {
     Map<String, String> frames = new HashMap<>();
-    int events = options.fanoutEvents() + options.fanoutEvents() % 2;
-    for (int event = 0; event < events; event += 2) {
+    for (int event = 0; event < events(); event += 2) {
       String serial = onlineSerials.get((event / 2) % onlineSerials.size());
       String device = new String(http.get(baseUrl + "/api/v1/devices/" + serial).body(), StandardCharsets.UTF_8);
       for (String state : List.of("offline", "online")) {
@@ -81,17 +105,29 @@ final class FanOutPhase {
     return frames;
   }
 
-  private void measure(ServerProcess server, FeedClients clients, int size, String item, String column, Trigger trigger)
-      throws InterruptedException {
+  private void measure(ServerProcess server, FeedClients clients, int size, String item, String column, Trigger trigger,
+      JitWarmUp.Outcome warmedUp) throws InterruptedException {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Thread.sleep(SETTLE_MILLIS);
     int open = clients.open();
-    List<long[]> latencies = new ArrayList<>();
-    long missed = 0;
     long clientCpuBefore = os.getProcessCpuTime();
     double serverCpuBefore = server.cpuSeconds();
-    int events = options.fanoutEvents() + options.fanoutEvents() % 2;
-    for (int event = 0; event < events; event++) {
+    Deliveries deliveries = changes(clients, open, events(), trigger);
+    double clientCpuMillis = (os.getProcessCpuTime() - clientCpuBefore) / 1e6;
+    double serverCpuSeconds = server.cpuSeconds() - serverCpuBefore;
+    Map<String, Object> values = values(size, events(), clients, open, deliveries, clientCpuMillis, serverCpuSeconds);
+    values.putAll(warmedUp.values());
+    results.add(Results.FANOUT, item, column, values);
+    System.out.printf("  fan-out %s %s: %s%n", column, item, MarkdownReport.cell(results.find(Results.FANOUT, item, column).orElseThrow()));
+  }
+
+  private record Deliveries(List<long[]> latencies, long missed) {}
+
+  /** {@code count} changes, one at a time, each awaited by every open client (or for at most 10 s). */
+  private Deliveries changes(FeedClients clients, int open, int count, Trigger trigger) throws InterruptedException {
+    List<long[]> latencies = new ArrayList<>();
+    long missed = 0;
+    for (int event = 0; event < count; event++) {
       String serial = onlineSerials.get((event / 2) % onlineSerials.size());
       String state = event % 2 == 0 ? "offline" : "online";
       DeliveryProbe probe = new DeliveryProbe(serial, state, clients.tried(), open);
@@ -104,21 +140,24 @@ final class FanOutPhase {
       missed += open - probe.received();
       Thread.sleep(GAP_MILLIS);
     }
-    double clientCpuMillis = (os.getProcessCpuTime() - clientCpuBefore) / 1e6;
-    double serverCpuSeconds = server.cpuSeconds() - serverCpuBefore;
-    record(size, item, events, clients, open, latencies, missed, clientCpuMillis, serverCpuSeconds, column);
+    return new Deliveries(latencies, missed);
   }
 
-  private void record(int size, String item, int events, FeedClients clients, int open, List<long[]> latencies,
-      long missed, double clientCpuMillis, double serverCpuSeconds, String column) {
-    long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+  /** Changes per size: an even number, so every device changed goes offline and comes back online. */
+  private int events() {
+    return options.fanoutEvents() + options.fanoutEvents() % 2;
+  }
+
+  private static Map<String, Object> values(int size, int events, FeedClients clients, int open, Deliveries deliveries,
+      double clientCpuMillis, double serverCpuSeconds) {
+    long[] all = deliveries.latencies().stream().flatMapToLong(java.util.Arrays::stream).toArray();
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("clients", size);
     values.put("connected", open);
     values.put("refused", clients.refusals());
     values.put("events", events);
     values.put("deliveries", all.length);
-    values.put("missed", missed);
+    values.put("missed", deliveries.missed());
     if (all.length > 0) {
       Percentiles percentiles = new Percentiles(all);
       values.put("p50_ms", percentiles.at(50) / 1000.0);
@@ -128,7 +167,6 @@ final class FanOutPhase {
     }
     values.put("client_cpu_ms_per_event", clientCpuMillis / events);
     values.put("server_cpu_ms_per_event", serverCpuSeconds * 1000 / events);
-    results.add(Results.FANOUT, item, column, values);
-    System.out.printf("  fan-out %s %s: %s%n", column, item, MarkdownReport.cell(results.find(Results.FANOUT, item, column).orElseThrow()));
+    return values;
   }
 }

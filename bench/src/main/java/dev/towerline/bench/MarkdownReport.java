@@ -56,6 +56,9 @@ final class MarkdownReport {
 
   static String cell(Results.Row row) {
     Map<String, Object> v = row.values();
+    if (row.item().equals(RestPhase.WARM_UP)) {
+      return String.valueOf(v.get("warmup_description"));
+    }
     return switch (row.phase()) {
       case Results.REST -> rest(row);
       case Results.FANOUT -> f("%s/%s%s; %s/%s/%s/%s ms; %s missed; CPU %s ms",

@@ -2,8 +2,10 @@ package dev.towerline.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** CPU time and resident memory of a process, from Linux's /proc. */
 final class ProcStat {
@@ -14,7 +16,31 @@ final class ProcStat {
 
   /** utime + stime of a running process, in seconds. */
   static double cpuSeconds(long pid) {
-    String[] fields = fieldsAfterName(read(Path.of("/proc", Long.toString(pid), "stat")));
+    return cpuSecondsOf(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  /** utime + stime of the threads of a running process whose name starts with one of {@code prefixes}, in seconds. */
+  static double threadCpuSeconds(long pid, List<String> prefixes) {
+    double seconds = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks) {
+        try {
+          String name = Files.readString(task.resolve("comm")).trim();
+          if (prefixes.stream().anyMatch(name::startsWith)) {
+            seconds += cpuSecondsOf(task.resolve("stat"));
+          }
+        } catch (IOException | UncheckedIOException threadEnded) {
+          // The thread ended between listing and reading: its time is no longer counted anywhere.
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return seconds;
+  }
+
+  private static double cpuSecondsOf(Path stat) {
+    String[] fields = fieldsAfterName(read(stat));
     // fields[0] is field 3 (state): utime is field 14, stime field 15.
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
   }

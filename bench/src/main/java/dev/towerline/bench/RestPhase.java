@@ -18,6 +18,9 @@ final class RestPhase {
   static final String LIST_PATH = "/api/v1/devices?page_size=50";
   static final String HEALTH_PATH = "/health";
   static final String CREATE_BODY = "{\"device_serial\":\"%s\",\"command\":\"true\",\"timeout_seconds\":30}";
+  static final String WARM_UP = "warm-up";
+  /** The warm-up stops after this many times {@code --warmup} seconds even if the JIT still compiles. */
+  static final int MAX_WARMUP_ROUNDS = 12;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Wrk wrk;
@@ -43,14 +46,18 @@ final class RestPhase {
     String devicePath = "/api/v1/devices/" + onlineSerials.get(0);
 
     int warmup = Math.max(1, options.warmupSeconds() / 5);
-    wrk.get(base + LIST_PATH, 50, warmup);
-    wrk.get(base + devicePath, 50, warmup);
-    wrk.get(base + executionPath, 50, warmup);
-    wrk.post(base + "/api/v1/executions", CREATE_BODY, onlineSerials, 50, warmup);
-    awaitNoUnfinishedExecutions(base, column);
-    wrk.get(base + HEALTH_PATH, 50, warmup);
-    wrk.get(ceiling + LIST_PATH, 50, 1);
-    wrk.get(ceiling + HEALTH_PATH, 50, 1);
+    JitWarmUp.Outcome warmedUp = new JitWarmUp(List.of(server.pid()), options.warmupSeconds() * MAX_WARMUP_ROUNDS).run(() -> {
+      wrk.get(base + LIST_PATH, 50, warmup);
+      wrk.get(base + devicePath, 50, warmup);
+      wrk.get(base + executionPath, 50, warmup);
+      wrk.post(base + "/api/v1/executions", CREATE_BODY, onlineSerials, 50, warmup);
+      awaitNoUnfinishedExecutions(base, column);
+      wrk.get(base + HEALTH_PATH, 50, warmup);
+      wrk.get(ceiling + LIST_PATH, 50, 1);
+      wrk.get(ceiling + HEALTH_PATH, 50, 1);
+    });
+    results.add(Results.REST, WARM_UP, column, warmedUp.values());
+    System.out.printf("  rest %s warm-up: %s%n", column, warmedUp.describe());
 
     for (int connections : options.connections()) {
       Wrk.Run listCeiling = measure(server, "ceiling: list devices bytes", column, connections, null,

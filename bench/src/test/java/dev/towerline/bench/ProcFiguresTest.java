@@ -2,6 +2,10 @@ package dev.towerline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class ProcFiguresTest {
@@ -12,6 +16,35 @@ class ProcFiguresTest {
     String stat = "4242 (sh (bench) x) S 1 4242 4242 0 -1 4194304 100 200 0 0 5 6 250 70 20 0 1 0 99 0 0\n";
 
     assertThat(ProcStat.childrenCpuSeconds(stat)).isEqualTo(3.2);
+  }
+
+  @Test
+  void threadCpuCountsOnlyTheThreadsWithTheNamePrefix() throws InterruptedException {
+    CountDownLatch spun = new CountDownLatch(1);
+    CountDownLatch measured = new CountDownLatch(1);
+    Thread spinner = new Thread(() -> {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      while (threads.getCurrentThreadCpuTime() < 250_000_000L) {
+        Thread.onSpinWait();
+      }
+      spun.countDown();
+      try {
+        measured.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "figures-spinner");
+    spinner.start();
+    spun.await();
+    long self = ProcessHandle.current().pid();
+
+    try {
+      assertThat(ProcStat.threadCpuSeconds(self, List.of("figures-spin"))).isGreaterThanOrEqualTo(0.2);
+      assertThat(ProcStat.threadCpuSeconds(self, List.of("no-such-thread"))).isZero();
+    } finally {
+      measured.countDown();
+      spinner.join();
+    }
   }
 
   @Test
