@@ -115,9 +115,19 @@ record TrackedDevice(
     return AdbDevice.STATE_DEVICE.equals(adbState);
   }
 
-  /** Whether a listener would see a difference ({@code last_seen_at} alone does not count). */
+  /**
+   * Whether a listener would see a difference. What {@link #toDevice} does not show does not
+   * count: {@code last_seen_at}, the ADB state word behind the contract's state (unauthorized and
+   * authorizing look alike), and whether the properties were read — reading them again after the
+   * device comes back, and finding them unchanged, is no change.
+   */
   boolean visiblyDiffersFrom(TrackedDevice other) {
-    return !equals(other.seen(lastSeenAt));
+    return !asListenersSeeIt().equals(other.asListenersSeeIt());
+  }
+
+  private TrackedDevice asListenersSeeIt() {
+    return new TrackedDevice(serial, null, state, Instant.EPOCH, stateChangedAt, model, manufacturer,
+        androidVersion, sdkLevel, abi, batteryLevel, labels, executionId, false);
   }
 
   /** The contract's shape, with the link as its breaker sees it now. */

@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrackedDeviceTest {
+  private static final Instant T0 = Instant.parse("2026-12-07T07:00:00Z");
   private static final LinkHealth CLOSED = new LinkHealth(LinkHealth.State.CLOSED, 0, null, null, null);
 
   @Test
@@ -36,6 +38,47 @@ class TrackedDeviceTest {
 
       assertThat(shown).isEqualTo(OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
     }
+  }
+
+  @Test
+  void readingUnchangedPropertiesAgainAfterComingBackOnlineIsNoVisibleChange() {
+    TrackedDevice online = withProperties(TrackedDevice.first("emulator-5554", "device", List.of(), T0), "14");
+    TrackedDevice back = online.listed("offline", T0.plusSeconds(1)).listed("device", T0.plusSeconds(2));
+    assertThat(back.propertiesLoaded()).isFalse();
+
+    TrackedDevice reread = withProperties(back, "14");
+
+    assertThat(reread.visiblyDiffersFrom(back)).isFalse();
+    assertThat(reread.toDevice(CLOSED)).isEqualTo(back.toDevice(CLOSED));
+  }
+
+  @Test
+  void propertiesThatChangedWhileTheDeviceWasAwayAreAVisibleChange() {
+    TrackedDevice back = withProperties(TrackedDevice.first("emulator-5554", "device", List.of(), T0), "14")
+        .listed("offline", T0.plusSeconds(1)).listed("device", T0.plusSeconds(2));
+
+    assertThat(withProperties(back, "15").visiblyDiffersFrom(back)).isTrue();
+  }
+
+  @Test
+  void anotherAdbWordForTheSameContractStateIsNoVisibleChange() {
+    TrackedDevice unauthorized = TrackedDevice.first("emulator-5554", "unauthorized", List.of(), T0);
+
+    TrackedDevice authorizing = unauthorized.listed("authorizing", T0.plusSeconds(1));
+
+    assertThat(authorizing.visiblyDiffersFrom(unauthorized)).isFalse();
+    assertThat(authorizing.listed("device", T0.plusSeconds(2)).visiblyDiffersFrom(authorizing)).isTrue();
+  }
+
+  @Test
+  void unpluggingADeviceThatIsOfflineAlreadyIsNoVisibleChange() {
+    TrackedDevice offline = TrackedDevice.first("emulator-5554", "offline", List.of(), T0);
+
+    assertThat(offline.unlisted(T0.plusSeconds(1)).visiblyDiffersFrom(offline)).isFalse();
+  }
+
+  private static TrackedDevice withProperties(TrackedDevice device, String androidVersion) {
+    return device.withProperties(Map.of(TrackedDevice.MODEL, "Pixel 8", TrackedDevice.RELEASE, androidVersion));
   }
 
   private static TrackedDevice seenAt(String lastSeen, String stateChanged) {
