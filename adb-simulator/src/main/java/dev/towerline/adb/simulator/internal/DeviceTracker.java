@@ -26,15 +26,16 @@ final class DeviceTracker {
     while (!stopping.getAsBoolean()) {
       long version = registry.version();
       String listing = DeviceListing.format(registry.snapshot(), longFormat);
-      // Only real changes are sent: a battery update does not change the list.
+      // Only real changes are sent: a battery update does not change the list. A change is pushed
+      // at once; the client is looked at (a 1 ms read) only when there is nothing to push, so the
+      // look never delays a push, and a client gone meanwhile fails the send.
       if (!listing.equals(sent)) {
         link.send(Wire.lengthPrefixed(listing));
         sent = listing;
-      }
-      awaitChange(version);
-      if (link.clientClosedWithin(1)) {
+      } else if (link.clientClosedWithin(1)) {
         return;
       }
+      awaitChange(version);
     }
   }
 
