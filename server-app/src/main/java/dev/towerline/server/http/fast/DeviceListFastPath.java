@@ -103,8 +103,9 @@ public final class DeviceListFastPath extends HttpHandler {
     byte[] body;
     try {
       body = json.writeValueAsBytes(lists.list(unfiltered, pageSize, null));
-    } catch (JsonProcessingException e) {
-      jersey.service(request, response); // Jersey's mappers answer whatever it then meets
+    } catch (JsonProcessingException | RuntimeException e) {
+      // Jersey's resource meets the same failure, and its mappers answer it with the envelope.
+      jersey.service(request, response);
       return;
     }
     answers.send(request, response, PATH, ANONYMOUS, body, started);

@@ -60,20 +60,23 @@ class DeviceListFastPathTest {
   private static int plain;
   private static int withTokens;
   private static int rateLimited;
+  private static int failingDirectory;
   private static final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void startGrizzly() throws IOException {
-    plain = start(AuthMode.LOOPBACK_ONLY, RateLimitConfig.ofDefaults());
-    withTokens = start(AuthMode.TOKENS, RateLimitConfig.ofDefaults());
+    plain = start(AuthMode.LOOPBACK_ONLY, RateLimitConfig.ofDefaults(), new ThreeDevices());
+    withTokens = start(AuthMode.TOKENS, RateLimitConfig.ofDefaults(), new ThreeDevices());
     rateLimited =
         start(
             AuthMode.LOOPBACK_ONLY,
-            RateLimitConfig.custom().exemptLoopback(false).anonymous(Optional.of(new RateLimit(1000, Duration.ofSeconds(60)))).build());
+            RateLimitConfig.custom().exemptLoopback(false).anonymous(Optional.of(new RateLimit(1000, Duration.ofSeconds(60)))).build(),
+            new ThreeDevices());
+    failingDirectory = start(AuthMode.LOOPBACK_ONLY, RateLimitConfig.ofDefaults(), new FailingDirectory());
   }
 
-  private static int start(AuthMode auth, RateLimitConfig limits) throws IOException {
+  private static int start(AuthMode auth, RateLimitConfig limits, DeviceDirectory directory) throws IOException {
     ContractDocuments documents = ContractDocuments.bundled();
     RequestContract contract = RequestContract.read(documents);
     HttpHandler next =
@@ -91,7 +94,7 @@ class DeviceListFastPathTest {
             contract,
             auth,
             new RateLimits(limits, Clock.systemUTC(), new SimpleMeterRegistry()),
-            new DeviceLists(new DeviceListing(new ThreeDevices(), Clock.systemUTC()), Clock.systemUTC(), contract),
+            new DeviceLists(new DeviceListing(directory, Clock.systemUTC()), Clock.systemUTC(), contract),
             JsonMappers.create(),
             new AccessLog(new SimpleMeterRegistry()),
             new CorsResponseHeaders(CorsPolicy.disabled()),
@@ -207,6 +210,13 @@ class DeviceListFastPathTest {
     assertThat(response.headers().firstValue(HANDED_ON)).hasValue("yes");
   }
 
+  @Test
+  void handsAListItCannotMakeOnForJerseyToAnswerTheFailure() throws Exception {
+    HttpResponse<String> response = send(request(failingDirectory, "/api/v1/devices?page_size=50").GET());
+
+    assertThat(response.headers().firstValue(HANDED_ON)).hasValue("yes");
+  }
+
   /** Three online devices, as fresh copies on every read, as the real directory hands them out. */
   private static final class ThreeDevices implements DeviceDirectory {
     @Override
@@ -219,6 +229,21 @@ class DeviceListFastPathTest {
     @Override
     public Optional<Device> find(String serial) {
       return all().stream().filter(device -> device.getSerial().equals(serial)).findFirst();
+    }
+
+    @Override
+    public void addListener(Consumer<Device> listener) {}
+  }
+
+  private static final class FailingDirectory implements DeviceDirectory {
+    @Override
+    public List<Device> all() {
+      throw new IllegalStateException("the directory is broken");
+    }
+
+    @Override
+    public Optional<Device> find(String serial) {
+      return Optional.empty();
     }
 
     @Override
