@@ -45,7 +45,9 @@ import dev.towerline.server.http.DeprecationHeaders;
 import dev.towerline.spec.ContractDocuments;
 import java.util.List;
 import dev.towerline.server.http.RestApplication;
+import dev.towerline.server.http.fast.DeviceListFastPath;
 import dev.towerline.server.http.fast.LivenessFastPath;
+import dev.towerline.server.http.resource.DeviceLists;
 import dev.towerline.server.http.error.ErrorResponses;
 import dev.towerline.server.http.grizzly.BareErrorEnvelopeAddOn;
 import dev.towerline.server.http.grizzly.ClientAddressAddOn;
@@ -229,6 +231,8 @@ public final class Main {
                 clock));
     DeprecationHeaders deprecations = DeprecationHeaders.fromOpenApi(ContractDocuments.bundled().openApi());
 
+    // One listing for both paths of listDevices: its snapshots honour either path's page tokens.
+    DeviceListing deviceListing = new DeviceListing(devices, clock);
     RestApplication rest =
         new RestApplication(
             new ApiServices(
@@ -241,7 +245,7 @@ public final class Main {
                 metrics,
                 config.server().maxRequestBytes(),
                 devices,
-                new DeviceListing(devices, clock),
+                deviceListing,
                 executions,
                 eventLog,
                 auditLog,
@@ -271,7 +275,22 @@ public final class Main {
             new JsonErrorPageGenerator(errors, json),
             jersey ->
                 new LivenessFastPath(
-                    jersey, rest.requests(), health, json, rest.accessLog(), edgeFeature.corsHeaders(), deprecations));
+                    new DeviceListFastPath(
+                        jersey,
+                        rest.requests(),
+                        config.auth().mode(),
+                        rateLimits,
+                        new DeviceLists(deviceListing, clock, rest.requests()),
+                        rest.bodyMapper(),
+                        rest.accessLog(),
+                        edgeFeature.corsHeaders(),
+                        deprecations),
+                    rest.requests(),
+                    health,
+                    json,
+                    rest.accessLog(),
+                    edgeFeature.corsHeaders(),
+                    deprecations));
     server.runFirstOnStop(feeds::closeAll);
     log.info(
         "Answering Host names {}; feeds open to origins {} and their own; CORS origins {}; rate limits {}",

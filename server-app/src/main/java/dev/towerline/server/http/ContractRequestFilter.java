@@ -61,7 +61,7 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
       return;
     }
     ParameterFindings parameters = new ParameterFindings();
-    checkQuery(operation.get(), request, parameters);
+    checkQuery(operation.get(), request.getUriInfo().getRequestUri().getRawQuery(), parameters);
     checkPath(operation.get(), request, parameters);
     checkHeaders(operation.get(), request, parameters);
     if (!parameters.violations.isEmpty()) {
@@ -73,8 +73,18 @@ public final class ContractRequestFilter implements ContainerRequestFilter {
     }
   }
 
-  private static void checkQuery(OperationRules operation, ContainerRequestContext request, ParameterFindings findings) {
-    RawQuery.Decoded query = RawQuery.decode(request.getUriInfo().getRequestUri().getRawQuery());
+  /**
+   * Whether {@code rawQuery} (undecoded, or null) passes the query check of {@code operation}: the
+   * same check this filter runs, for paths that answer without Jersey.
+   */
+  public static boolean acceptsQuery(OperationRules operation, String rawQuery) {
+    ParameterFindings findings = new ParameterFindings();
+    checkQuery(operation, rawQuery, findings);
+    return findings.violations.isEmpty();
+  }
+
+  private static void checkQuery(OperationRules operation, String rawQuery, ParameterFindings findings) {
+    RawQuery.Decoded query = RawQuery.decode(rawQuery);
     for (RawQuery.Undecodable bad : query.undecodable()) {
       findings.add(new Violation(bad.name(), NOT_UNICODE), null);
     }

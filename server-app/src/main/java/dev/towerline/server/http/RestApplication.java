@@ -58,18 +58,20 @@ public final class RestApplication extends ResourceConfig {
 
   private final RequestContract requests;
   private final AccessLog accessLog;
+  private final ObjectMapperResolver bodies;
 
   public RestApplication(ApiServices services) {
     // Compiled once here, at start-up: a contract the server cannot read stops it from starting.
     this.requests = RequestContract.read(ContractDocuments.bundled());
     this.accessLog = new AccessLog(services.metrics());
+    this.bodies = new ObjectMapperResolver(services.json());
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     // A body up to this size goes out with Content-Length in one write; beyond it, chunked as it
     // is written. The default 8 KiB chunked every device list page of more than ~20 devices.
     property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, RESPONSE_BUFFER_BYTES);
     // Our mappers answer Jackson failures with the envelope; Jersey's would answer plain text.
     register(JacksonFeature.withoutExceptionMappers());
-    register(ObjectMapperResolver.class);
+    register(bodies);
 
     register(RequestIdFilter.class);
     register(AccessLogFilter.class);
@@ -136,6 +138,11 @@ public final class RestApplication extends ResourceConfig {
   /** The request rules of openapi.yaml, as the application's filters check them. */
   public RequestContract requests() {
     return requests;
+  }
+
+  /** The mapper that writes response bodies, for paths that answer without Jersey. */
+  public ObjectMapper bodyMapper() {
+    return bodies.getContext(Object.class);
   }
 
   /** The access log and latency metric every answered request goes to. */

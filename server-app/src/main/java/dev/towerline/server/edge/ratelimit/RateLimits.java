@@ -59,15 +59,23 @@ public final class RateLimits {
    * @return empty when no quota applies (turned off, or an exempt loopback caller)
    */
   public Optional<Quota> takeRequest(Actor actor, String clientAddress) {
-    Optional<Quota> quota;
-    if (actor.isAnonymous()) {
-      quota = anonymous == null || exempt(clientAddress) ? Optional.empty() : Optional.of(anonymous.take(clientAddress));
-    } else {
-      QuotaBuckets buckets = perRole.get(actor.role());
-      quota = buckets == null ? Optional.empty() : Optional.of(buckets.take(actor.name()));
-    }
+    Optional<Quota> quota =
+        requestBuckets(actor, clientAddress).map(buckets -> buckets.take(actor.isAnonymous() ? clientAddress : actor.name()));
     quota.filter(taken -> !taken.granted()).ifPresent(refused -> count("http", refused.policy()));
     return quota;
+  }
+
+  /** Whether {@link #takeRequest} would take nothing from this caller, asked without taking anything. */
+  public boolean takesNoRequestFrom(Actor actor, String clientAddress) {
+    return requestBuckets(actor, clientAddress).isEmpty();
+  }
+
+  /** The quota a request of this caller comes out of; empty when none applies. */
+  private Optional<QuotaBuckets> requestBuckets(Actor actor, String clientAddress) {
+    if (actor.isAnonymous()) {
+      return anonymous == null || exempt(clientAddress) ? Optional.empty() : Optional.of(anonymous);
+    }
+    return Optional.ofNullable(perRole.get(actor.role()));
   }
 
   /**

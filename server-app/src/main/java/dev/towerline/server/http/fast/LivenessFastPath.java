@@ -9,18 +9,12 @@ import dev.towerline.server.edge.cors.CorsResponseHeaders;
 import dev.towerline.server.edge.ratelimit.RateLimitFilter;
 import dev.towerline.server.health.HealthService;
 import dev.towerline.server.http.AccessLog;
-import dev.towerline.server.http.ClientAddresses;
 import dev.towerline.server.http.DeprecationHeaders;
-import dev.towerline.server.http.RequestIds;
 import dev.towerline.server.http.resource.HealthResource;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Iterator;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
-import org.slf4j.MDC;
 
 /**
  * Answers {@code GET} and {@code HEAD /health} (liveness, the probe orchestrators poll hardest)
@@ -36,17 +30,11 @@ public final class LivenessFastPath extends HttpHandler {
   static final String OPERATION_ID = "getLiveness";
   /** The request path, and the route template the access log names. */
   static final String PATH = "/health";
-  /** The path as the access log gives it: relative to the base URI, as Jersey reports it. */
-  private static final String LOGGED_PATH = PATH.substring(1);
-  private static final String JSON = "application/json";
-  private static final String ACCEPT = "Accept";
 
   private final HttpHandler jersey;
   private final HealthService health;
   private final ObjectMapper json;
-  private final AccessLog accessLog;
-  private final CorsResponseHeaders cors;
-  private final DeprecationHeaders deprecations;
+  private final JsonAnswers answers;
   private final boolean enabled;
 
   public LivenessFastPath(
@@ -60,9 +48,7 @@ public final class LivenessFastPath extends HttpHandler {
     this.jersey = jersey;
     this.health = health;
     this.json = json;
-    this.accessLog = accessLog;
-    this.cors = cors;
-    this.deprecations = deprecations;
+    this.answers = new JsonAnswers(accessLog, cors, deprecations);
     this.enabled = contract.operation(OPERATION_ID).map(LivenessFastPath::nothingToCheck).orElse(false)
         && RateLimitFilter.exempts(PATH);
     setAllowEncodedSlash(jersey.isAllowEncodedSlash());
@@ -103,7 +89,7 @@ public final class LivenessFastPath extends HttpHandler {
       jersey.service(request, response); // Jersey's mappers answer whatever it then meets
       return;
     }
-    answer(request, response, body, started);
+    answers.send(request, response, PATH, Actor.ANONYMOUS.name(), body, started);
   }
 
   boolean owns(Request request) {
@@ -112,56 +98,10 @@ public final class LivenessFastPath extends HttpHandler {
         && (method == Method.GET || method == Method.HEAD)
         && PATH.equals(request.getRequestURI())
         && isEmpty(request.getQueryString())
-        && acceptsJson(request);
-  }
-
-  /** No {@code Accept}, or one that plainly takes JSON; anything to negotiate is Jersey's. */
-  private static boolean acceptsJson(Request request) {
-    Iterator<String> values = request.getHeaders(ACCEPT).iterator();
-    if (!values.hasNext()) {
-      return true;
-    }
-    String accept = values.next().trim();
-    return !values.hasNext() && (accept.equals("*/*") || accept.equals(JSON));
-  }
-
-  private void answer(Request request, Response response, byte[] body, long started) throws IOException {
-    String method = request.getMethod().getMethodString();
-    String id = RequestIds.accept(request.getHeader(RequestIds.HEADER));
-    MDC.put(RequestIds.KEY, id);
-    try {
-      response.setStatus(200);
-      response.setHeader(RequestIds.HEADER, id);
-      deprecations.forRoute(method, PATH).ifPresent(headers -> headers.forEach(response::setHeader));
-      cors.apply(request::getHeader, new GrizzlyHeaders(response));
-      response.setContentType(JSON);
-      response.setContentLength(body.length);
-      accessLog.record(
-          method, PATH, 200, System.nanoTime() - started, LOGGED_PATH, ClientAddresses.of(request), Actor.ANONYMOUS.name());
-    } finally {
-      MDC.remove(RequestIds.KEY);
-    }
-    if (request.getMethod() == Method.GET) {
-      try (OutputStream out = response.getOutputStream()) {
-        out.write(body);
-      }
-    }
+        && JsonAnswers.acceptsJson(request);
   }
 
   private static boolean isEmpty(String text) {
     return text == null || text.isEmpty();
-  }
-
-  /** The CORS headers' way onto a Grizzly answer that has no {@code Vary} of its own yet. */
-  private record GrizzlyHeaders(Response response) implements CorsResponseHeaders.Sink {
-    @Override
-    public void addVary(String token) {
-      response.addHeader("Vary", token);
-    }
-
-    @Override
-    public void put(String name, String value) {
-      response.setHeader(name, value);
-    }
   }
 }

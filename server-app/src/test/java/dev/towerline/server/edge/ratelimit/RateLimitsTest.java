@@ -83,6 +83,18 @@ class RateLimitsTest {
   }
 
   @Test
+  void tellsWithoutTakingWhetherACallersRequestsComeOutOfAQuota() {
+    assertThat(limits.takesNoRequestFrom(Actor.ANONYMOUS, "127.0.0.1")).isTrue();
+    assertThat(limits.takesNoRequestFrom(new Actor("root", Role.ADMIN), "10.0.0.1")).isTrue();
+    assertThat(limits.takesNoRequestFrom(Actor.ANONYMOUS, "10.0.0.1")).isFalse();
+    assertThat(limits.takesNoRequestFrom(CI, "127.0.0.1")).isFalse();
+    // Asking took nothing: the anonymous quota of one is still there.
+    assertThat(limits.takeRequest(Actor.ANONYMOUS, "10.0.0.1").orElseThrow().granted()).isTrue();
+    assertThat(limits.takeRequest(CI, "10.0.0.1").orElseThrow().granted()).isTrue();
+    assertThat(limits.takeRequest(CI, "10.0.0.1").orElseThrow().granted()).isTrue();
+  }
+
+  @Test
   void countsRefusalsByLimitAndPolicy() {
     for (int i = 0; i < 3; i++) {
       limits.takeRequest(CI, "10.0.0.1");
