@@ -105,13 +105,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   /** Applies {@code changes} in one transaction, in order, each as {@link #update} alone would. */
   private List<Optional<ExecutionRecord>> updateTogether(List<UpdateGroupCommit.Change> changes) {
-    return inTransaction(session -> session.doReturningWork(connection -> {
-      List<Optional<ExecutionRecord>> results = new ArrayList<>(changes.size());
-      for (UpdateGroupCommit.Change change : changes) {
-        results.add(lockedUpdate.apply(connection, change.id(), change.change()));
-      }
-      return results;
-    }));
+    return inTransaction(session -> session.doReturningWork(connection -> lockedUpdate.applyAll(connection, changes)));
   }
 
   @Override

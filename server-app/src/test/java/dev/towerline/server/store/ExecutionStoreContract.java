@@ -185,6 +185,33 @@ abstract class ExecutionStoreContract {
   }
 
   @Test
+  void changesOfSeveralExecutionsTogetherChangeEachAndMissNone() throws Exception {
+    List<ExecutionRecord> executions = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ExecutionRecord execution = queued("dev-a", T0);
+      store.insert(execution, Optional.empty());
+      executions.add(execution);
+    }
+    ExecutorService callers = Executors.newFixedThreadPool(executions.size() + 1);
+    try {
+      List<Future<Optional<ExecutionRecord>>> results = new ArrayList<>();
+      for (ExecutionRecord execution : executions) {
+        results.add(callers.submit(() -> store.update(execution.id(), r -> r.started(T0.plusSeconds(1)))));
+      }
+      Future<Optional<ExecutionRecord>> missing = callers.submit(() -> store.update("ex_missing-" + UUID.randomUUID(), r -> r.started(T0)));
+      for (Future<Optional<ExecutionRecord>> result : results) {
+        assertThat(result.get(30, TimeUnit.SECONDS).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+      }
+      assertThat(missing.get(30, TimeUnit.SECONDS)).isEmpty();
+    } finally {
+      callers.shutdownNow();
+    }
+    for (ExecutionRecord execution : executions) {
+      assertThat(store.find(execution.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+  }
+
+  @Test
   void anIdempotencyKeyBelongsToOneExecution() {
     String key = "key-" + UUID.randomUUID();
     ExecutionRecord first = queued("dev-a", T0);
