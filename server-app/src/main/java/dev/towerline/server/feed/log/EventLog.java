@@ -14,12 +14,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
@@ -32,9 +26,7 @@ import javax.sql.DataSource;
  * database is not ready, the counter is read again from the table, so a seq is never handed out
  * twice for different events. {@link #append} and {@link #appendAll} are called by one publisher
  * thread per feed; reads may come from any thread. {@link #appendAll} writes several events with
- * one multi-row INSERT, one commit, so a busy feed does not pay a commit per event; and the events
- * of other feeds that wait meanwhile (a device turning busy as its execution starts) share that
- * INSERT and commit, each publisher released once its own events are committed.
+ * one multi-row INSERT, one commit, so a busy feed does not pay a commit per event.
  */
 public final class EventLog {
 
@@ -53,9 +45,6 @@ public final class EventLog {
    * committed, in event order; guarded by {@code latest}.
    */
   private final Map<Feed, List<Long>> uncertain = new EnumMap<>(Feed.class);
-  /** Appends waiting for the write lock, at most one per feed (each feed has one publisher). */
-  private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock writing = new ReentrantLock();
 
   /**
    * @param ready true once the schema is migrated (reads and writes fail before)
@@ -89,95 +78,39 @@ public final class EventLog {
     if (payloadsAt.isEmpty()) {
       return List.of();
     }
-    Pending mine = new Pending(feed, payloadsAt, new CompletableFuture<>());
-    waiting.add(mine);
-    writing.lock();
-    try {
-      // A thread that held the lock meanwhile may have written these events already.
-      while (!mine.seqs().isDone()) {
-        appendWaiting();
-      }
-    } finally {
-      writing.unlock();
+    List<Long> stored = storedByAnUncertainWrite(feed, payloadsAt);
+    if (stored.size() == payloadsAt.size()) {
+      return stored;
     }
-    try {
-      return mine.seqs().join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException failure ? failure : e;
-    }
+    List<Long> seqs = new ArrayList<>(payloadsAt.size());
+    seqs.addAll(stored);
+    seqs.addAll(insert(feed, payloadsAt.subList(stored.size(), payloadsAt.size()), stored));
+    return seqs;
   }
 
-  /** Appends waiting for another feed's write to end. */
-  int waiting() {
-    return waiting.size();
-  }
-
-  /** Events of one feed waiting to be written, and the seqs they get once committed. */
-  private record Pending(Feed feed, List<LongFunction<String>> payloadsAt, CompletableFuture<List<Long>> seqs) {}
-
-  /** Events of one feed ready to write: the seqs confirmed by an earlier uncertain write, then the new ones. */
-  private record Rendered(Pending pending, List<Long> confirmed, List<Long> seqs, List<String> payloads) {}
-
-  // Callers hold the write lock. The waiting events of every feed (one publisher each) share one INSERT and one commit.
-  private void appendWaiting() {
-    List<Pending> batch = new ArrayList<>();
-    for (Pending next = waiting.poll(); next != null; next = waiting.poll()) {
-      batch.add(next);
-    }
+  /** One multi-row INSERT of the next seqs; {@code confirmed} are the seqs of the events before these. */
+  private List<Long> insert(Feed feed, List<LongFunction<String>> payloadsAt, List<Long> confirmed) {
+    long first;
+    List<String> payloads = new ArrayList<>(payloadsAt.size());
+    List<Long> seqs = new ArrayList<>(payloadsAt.size());
     try {
-      List<Rendered> toWrite = new ArrayList<>(batch.size());
-      for (Pending pending : batch) {
-        render(pending).ifPresent(toWrite::add);
-      }
-      if (!toWrite.isEmpty()) {
-        insert(toWrite);
-      }
-    } finally {
-      for (Pending pending : batch) {
-        pending.seqs().completeExceptionally(new IllegalStateException("the events' write ended abruptly"));
-      }
-    }
-  }
-
-  /** The events with their seqs; empty when they are done (all stored already, or failed, which completes them). */
-  private Optional<Rendered> render(Pending pending) {
-    Feed feed = pending.feed();
-    List<Long> confirmed = List.of();
-    try {
-      confirmed = storedByAnUncertainWrite(feed, pending.payloadsAt());
-      List<LongFunction<String>> rest = pending.payloadsAt().subList(confirmed.size(), pending.payloadsAt().size());
-      if (rest.isEmpty()) {
-        pending.seqs().complete(confirmed);
-        return Optional.empty();
-      }
-      long first = latest(feed) + 1;
-      List<Long> seqs = new ArrayList<>(rest.size());
-      List<String> payloads = new ArrayList<>(rest.size());
-      for (int i = 0; i < rest.size(); i++) {
+      first = latest(feed) + 1;
+      for (int i = 0; i < payloadsAt.size(); i++) {
         seqs.add(first + i);
-        payloads.add(rest.get(i).apply(first + i));
+        payloads.add(payloadsAt.get(i).apply(first + i));
       }
-      return Optional.of(new Rendered(pending, confirmed, seqs, payloads));
     } catch (RuntimeException e) {
       markUncertain(feed, confirmed); // Nothing written: only the events confirmed before stay to be checked.
-      pending.seqs().completeExceptionally(e);
-      return Optional.empty();
+      throw e;
     }
-  }
-
-  /** One multi-row INSERT of the rendered events of every feed, one commit. */
-  private void insert(List<Rendered> batch) {
-    int rows = batch.stream().mapToInt(rendered -> rendered.payloads().size()).sum();
-    try (Connection connection = connection(); PreparedStatement insert = connection.prepareStatement(insertSql(rows))) {
+    try (Connection connection = connection(); PreparedStatement insert = connection.prepareStatement(insertSql(payloads.size()))) {
       OffsetDateTime createdAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
       int column = 1;
-      for (Rendered rendered : batch) {
-        for (int i = 0; i < rendered.payloads().size(); i++) {
-          insert.setString(column++, rendered.pending().feed().value());
-          insert.setLong(column++, rendered.seqs().get(i));
-          insert.setObject(column++, createdAt);
-          insert.setString(column++, rendered.payloads().get(i));
-        }
+      for (int i = 0; i < payloads.size(); i++) {
+        insert.setString(column++, feed.value());
+        insert.setLong(column++, seqs.get(i));
+        insert.setObject(column++, createdAt);
+        insert.setString(column++, payloads.get(i));
       }
       insert.executeUpdate();
       if (!connection.getAutoCommit()) {
@@ -186,25 +119,18 @@ public final class EventLog {
     } catch (SQLException | RuntimeException e) {
       // The rows may have been committed before the failure: the next append reads the seqs anew,
       // and checks whether these events got them. The confirmed ones before them stay confirmed.
-      RuntimeException failure =
-          e instanceof RuntimeException unexpected ? unexpected : new EventLogUnavailableException("event log write failed: " + e.getMessage(), e);
-      for (Rendered rendered : batch) {
-        List<Long> unsure = new ArrayList<>(rendered.confirmed());
-        unsure.addAll(rendered.seqs());
-        markUncertain(rendered.pending().feed(), unsure);
-        rendered.pending().seqs().completeExceptionally(failure);
+      List<Long> unsure = new ArrayList<>(confirmed);
+      unsure.addAll(seqs);
+      markUncertain(feed, unsure);
+      if (e instanceof RuntimeException unexpected) {
+        throw unexpected;
       }
-      return;
+      throw new EventLogUnavailableException("event log write failed: " + e.getMessage(), e);
     }
-    for (Rendered rendered : batch) {
-      List<Long> seqs = rendered.seqs();
-      synchronized (latest) {
-        latest.put(rendered.pending().feed(), seqs.get(seqs.size() - 1));
-      }
-      List<Long> all = new ArrayList<>(rendered.confirmed());
-      all.addAll(seqs);
-      rendered.pending().seqs().complete(all);
+    synchronized (latest) {
+      latest.put(feed, first + payloads.size() - 1);
     }
+    return seqs;
   }
 
   /** The next append checks which of the events given {@code seqs} are stored; empty: nothing to check. */

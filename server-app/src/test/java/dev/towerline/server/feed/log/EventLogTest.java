@@ -13,11 +13,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
@@ -100,36 +95,6 @@ class EventLogTest {
     assertThat(log.after(Feed.EXECUTIONS, 1, 10))
         .containsExactly(new EventLog.StoredEvent(2, "a 2"), new EventLog.StoredEvent(3, "b 3"), new EventLog.StoredEvent(4, "c 4"));
     assertThat(log.latest(Feed.EXECUTIONS)).isEqualTo(4);
-  }
-
-  @Test
-  void eventsOfFeedsThatWaitedForAnotherWriteShareOneStatement() throws Exception {
-    AtomicInteger statements = new AtomicInteger();
-    CountDownLatch firstWriting = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    EventLog log = new EventLog(holdingTheFirstUpdate(database, statements, firstWriting, release), () -> true, Clock.systemUTC());
-    ExecutorService publishers = Executors.newFixedThreadPool(3);
-    try {
-      Future<Long> devices = publishers.submit(() -> log.append(Feed.DEVICES, seq -> "device " + seq));
-      assertThat(firstWriting.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<Long> executions = publishers.submit(() -> log.append(Feed.EXECUTIONS, seq -> "execution " + seq));
-      Future<Long> dashboard = publishers.submit(() -> log.append(Feed.DASHBOARD, seq -> "stats " + seq));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (log.waiting() < 2 && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      release.countDown();
-
-      assertThat(devices.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-      assertThat(executions.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-      assertThat(dashboard.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-    } finally {
-      release.countDown();
-      publishers.shutdownNow();
-    }
-    assertThat(statements).as("the devices event alone, then the two that waited for it together").hasValue(2);
-    assertThat(log.after(Feed.EXECUTIONS, 0, 10)).containsExactly(new EventLog.StoredEvent(1, "execution 1"));
-    assertThat(log.after(Feed.DASHBOARD, 0, 10)).containsExactly(new EventLog.StoredEvent(1, "stats 1"));
   }
 
   @Test
@@ -225,46 +190,6 @@ class EventLogTest {
                       })
                     : statement)
             : result);
-  }
-
-  /** The database, counting updates; the first waits for {@code release} before it runs. */
-  private static DataSource holdingTheFirstUpdate(DataSource real, AtomicInteger updates, CountDownLatch first, CountDownLatch release) {
-    return proxy(DataSource.class, real, (method, result) ->
-        method.getName().equals("getConnection")
-            ? proxy(Connection.class, (Connection) result, (connectionMethod, statement) ->
-                connectionMethod.getName().equals("prepareStatement")
-                    ? proxyBefore(PreparedStatement.class, (PreparedStatement) statement, statementMethod -> {
-                        if (statementMethod.getName().equals("executeUpdate") && updates.incrementAndGet() == 1) {
-                          first.countDown();
-                          awaitQuietly(release);
-                        }
-                      })
-                    : statement)
-            : result);
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** What a proxy does before the real call. */
-  private interface BeforeCall {
-    void apply(Method method);
-  }
-
-  private static <T> T proxyBefore(Class<T> type, T real, BeforeCall before) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-      before.apply(method);
-      try {
-        return method.invoke(real, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }));
   }
 
   /** The database, except that the first insert commits and then fails as if the connection dropped. */
