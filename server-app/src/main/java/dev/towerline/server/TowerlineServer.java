@@ -27,6 +27,7 @@ import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
@@ -87,6 +88,7 @@ public final class TowerlineServer implements AutoCloseable {
     putInFront(http.getServerConfiguration(), inFrontOfRest);
     http.getServerConfiguration().setDefaultErrorPageGenerator(errorPages);
     NetworkListener listener = http.getListener(LISTENER);
+    listener.getTransport().setWorkerThreadPoolConfig(workers(listener, config.workerThreads()));
     listener.registerAddOn(
         new UnservedUpgradeAddOn(
             webSocketEndpoints.stream().map(endpoint -> API_BASE_PATH + endpoint.getPath()).collect(Collectors.toSet())));
@@ -223,6 +225,13 @@ public final class TowerlineServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** The listener's own worker pool settings with {@code threads} threads, always all started. */
+  private static ThreadPoolConfig workers(NetworkListener listener, int threads) {
+    ThreadPoolConfig defaults = listener.getTransport().getWorkerThreadPoolConfig();
+    ThreadPoolConfig workers = defaults == null ? ThreadPoolConfig.defaultConfig() : defaults.copy();
+    return workers.setCorePoolSize(threads).setMaxPoolSize(threads);
   }
 
   private static URI listenUri(ServerConfig config) {

@@ -1,9 +1,12 @@
 package dev.towerline.server.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.towerline.server.auth.Role;
 import dev.towerline.server.listing.Page;
 import dev.towerline.server.text.UnicodeText;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * The audit log. {@link #record} stores an action durably (committed when it returns) with its
- * payload's secrets redacted — concurrent records share one transaction ({@link AuditGroupCommit}); {@link #list} reads entries newest first; {@link #purgeRecordedBefore}
+ * payload's secrets redacted — concurrent records share one transaction ({@link AuditGroupCommit}) —
+ * or {@link #recordIn} another write's transaction; {@link #list} reads entries newest first; {@link #purgeRecordedBefore}
  * is retention, the only way entries are ever removed. Thread-safe.
  */
 public final class AuditLog {
@@ -48,8 +52,29 @@ public final class AuditLog {
    * @throws AuditUnavailableException when the database cannot take it
    */
   public AuditEntry record(AuditEvent event) {
-    AuditEvent stored =
-        new AuditEvent(
+    AuditEvent stored = storable(event);
+    Instant now = now();
+    return new AuditEntry(writes.insert(stored, now), now, stored);
+  }
+
+  /**
+   * Records {@code event} now, its payload redacted, on {@code connection}'s open transaction: it is
+   * committed, or rolled back, with whatever else that transaction writes.
+   *
+   * @return the entry as it is stored once the transaction commits
+   */
+  public AuditEntry recordIn(Connection connection, AuditEvent event) throws SQLException {
+    AuditEvent stored = storable(event);
+    Instant now = now();
+    try {
+      return new AuditEntry(store.insertOn(connection, List.of(new AuditStore.Row(stored, now))).get(0), now, stored);
+    } catch (JsonProcessingException e) {
+      throw new AuditUnavailableException("audit payload cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static AuditEvent storable(AuditEvent event) {
+    return new AuditEvent(
             fit(event.actor(), NAME_WIDTH),
             event.role(),
             fit(event.clientAddress(), ADDRESS_WIDTH),
@@ -59,9 +84,11 @@ public final class AuditLog {
             event.outcome(),
             event.payload() == null ? null : SecretRedaction.redact(event.payload()),
             event.payloadOmitted());
-    // What the database keeps (microseconds), so the entry returned equals the one read back.
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    return new AuditEntry(writes.insert(stored, now), now, stored);
+  }
+
+  // What the database keeps (microseconds), so the entry returned equals the one read back.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /**

@@ -27,6 +27,11 @@ final class AuditStore {
       "id, recorded_at, actor, role, client_address, request_id, operation, target_execution_id,"
           + " target_device_serial, result, status, error_code, payload, payload_omitted";
 
+  private static final String INSERT =
+      "INSERT INTO audit_entries (recorded_at, actor, role, client_address, request_id, operation,"
+          + " target_execution_id, target_device_serial, result, status, error_code, payload, payload_omitted)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final DataSource dataSource;
   private final BooleanSupplier ready;
   private final ObjectMapper json;
@@ -42,23 +47,11 @@ final class AuditStore {
 
   /** Inserts {@code rows} in one transaction, in order, and commits; returns their ids in the same order. */
   List<Long> insertAll(List<Row> rows) {
-    String sql =
-        "INSERT INTO audit_entries (recorded_at, actor, role, client_address, request_id, operation,"
-            + " target_execution_id, target_device_serial, result, status, error_code, payload, payload_omitted)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (Connection connection = connection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
-      try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"id"})) {
-        List<Long> ids = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-          bind(insert, row.event(), row.at());
-          insert.executeUpdate();
-          try (ResultSet keys = insert.getGeneratedKeys()) {
-            keys.next();
-            ids.add(keys.getLong(1));
-          }
-        }
+      try {
+        List<Long> ids = insertOn(connection, rows);
         connection.commit();
         return ids;
       } catch (SQLException | JsonProcessingException | RuntimeException e) {
@@ -69,6 +62,22 @@ final class AuditStore {
       }
     } catch (SQLException | JsonProcessingException e) {
       throw new AuditUnavailableException("audit log write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Inserts {@code rows} in order on {@code connection}'s open transaction; returns their ids in the same order. */
+  List<Long> insertOn(Connection connection, List<Row> rows) throws SQLException, JsonProcessingException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
+      List<Long> ids = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        bind(insert, row.event(), row.at());
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          ids.add(keys.getLong(1));
+        }
+      }
+      return ids;
     }
   }
 

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *   <li>{@code REQUEST_READ_TIMEOUT_MS}: time a client has to send a whole request (headers and
  *       body) from its first byte, {@value #MIN_REQUEST_READ_TIMEOUT_MS}..{@value
  *       #MAX_REQUEST_READ_TIMEOUT_MS}; a request still incomplete then gets 408. Default 10 000.
+ *   <li>{@code WORKER_THREADS}: threads that run requests, 1..{@value #MAX_WORKER_THREADS}. Default
+ *       {@value #DEFAULT_WORKER_THREADS}.
  * </ul>
  */
 public final class ServerConfig {
@@ -34,6 +36,8 @@ public final class ServerConfig {
   public static final String MAX_REQUEST_BYTES_VARIABLE = "MAX_REQUEST_BYTES";
   /** Environment variable naming the request read timeout in milliseconds. */
   public static final String REQUEST_READ_TIMEOUT_VARIABLE = "REQUEST_READ_TIMEOUT_MS";
+  /** Environment variable naming the number of request threads. */
+  public static final String WORKER_THREADS_VARIABLE = "WORKER_THREADS";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -48,6 +52,14 @@ public final class ServerConfig {
   public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(10);
   public static final long MIN_REQUEST_READ_TIMEOUT_MS = 100;
   public static final long MAX_REQUEST_READ_TIMEOUT_MS = 300_000;
+  /**
+   * 16: a write waits for its commit, and on PostgreSQL that wait is I/O, not CPU. Grizzly's own
+   * default (two per core, 4 on 2 cores) left 10 concurrent creates queueing for a thread while the
+   * threads they waited for were idle in the database; 16 exceeds the database pool (10), so every
+   * connection of the pool can be busy while other requests still run.
+   */
+  public static final int DEFAULT_WORKER_THREADS = 16;
+  public static final int MAX_WORKER_THREADS = 1_024;
   /** Time in-flight requests get to finish on stop before connections are cut. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -60,6 +72,7 @@ public final class ServerConfig {
   private final Duration shutdownTimeout;
   private final int maxRequestBytes;
   private final Duration requestReadTimeout;
+  private final int workerThreads;
 
   private ServerConfig(Builder builder) {
     this.port = builder.port;
@@ -67,6 +80,7 @@ public final class ServerConfig {
     this.shutdownTimeout = builder.shutdownTimeout;
     this.maxRequestBytes = builder.maxRequestBytes;
     this.requestReadTimeout = builder.requestReadTimeout;
+    this.workerThreads = builder.workerThreads;
   }
 
   /** All defaults: port 8080 on 127.0.0.1. */
@@ -104,6 +118,10 @@ public final class ServerConfig {
       builder.requestReadTimeout(
           Duration.ofMillis(parseLong(requestReadTimeout, requestReadTimeoutMessage(requestReadTimeout))));
     }
+    String workerThreads = valueOf(environment, WORKER_THREADS_VARIABLE);
+    if (workerThreads != null) {
+      builder.workerThreads(parseInt(workerThreads, workerThreadsMessage(workerThreads)));
+    }
     return builder.build();
   }
 
@@ -133,6 +151,11 @@ public final class ServerConfig {
     return requestReadTimeout;
   }
 
+  /** Threads that run requests (Grizzly's worker pool). */
+  public int workerThreads() {
+    return workerThreads;
+  }
+
   private static String valueOf(Map<String, String> environment, String name) {
     return EnvironmentVariables.of(environment).text(name).orElse(null);
   }
@@ -157,6 +180,10 @@ public final class ServerConfig {
     return REQUEST_READ_TIMEOUT_VARIABLE + " must be " + MIN_REQUEST_READ_TIMEOUT_MS + ".." + MAX_REQUEST_READ_TIMEOUT_MS + " ms: " + value;
   }
 
+  private static String workerThreadsMessage(Object value) {
+    return WORKER_THREADS_VARIABLE + " must be 1.." + MAX_WORKER_THREADS + ": " + value;
+  }
+
   private static String maxRequestBytesMessage(Object value) {
     return MAX_REQUEST_BYTES_VARIABLE + " must be " + MIN_REQUEST_BYTES + ".." + MAX_REQUEST_BYTES_LIMIT + ": " + value;
   }
@@ -172,12 +199,13 @@ public final class ServerConfig {
         && bindAddress.equals(that.bindAddress)
         && shutdownTimeout.equals(that.shutdownTimeout)
         && maxRequestBytes == that.maxRequestBytes
-        && requestReadTimeout.equals(that.requestReadTimeout);
+        && requestReadTimeout.equals(that.requestReadTimeout)
+        && workerThreads == that.workerThreads;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(port, bindAddress, shutdownTimeout, maxRequestBytes, requestReadTimeout);
+    return Objects.hash(port, bindAddress, shutdownTimeout, maxRequestBytes, requestReadTimeout, workerThreads);
   }
 
   @Override
@@ -192,6 +220,8 @@ public final class ServerConfig {
         + maxRequestBytes
         + ", requestReadTimeout="
         + requestReadTimeout
+        + ", workerThreads="
+        + workerThreads
         + '}';
   }
 
@@ -202,6 +232,7 @@ public final class ServerConfig {
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
+    private int workerThreads = DEFAULT_WORKER_THREADS;
 
     private Builder() {}
 
@@ -211,6 +242,16 @@ public final class ServerConfig {
       this.shutdownTimeout = config.shutdownTimeout;
       this.maxRequestBytes = config.maxRequestBytes;
       this.requestReadTimeout = config.requestReadTimeout;
+      this.workerThreads = config.workerThreads;
+    }
+
+    /** 1..{@value ServerConfig#MAX_WORKER_THREADS}. */
+    public Builder workerThreads(int workerThreads) {
+      if (workerThreads < 1 || workerThreads > MAX_WORKER_THREADS) {
+        throw new IllegalArgumentException(workerThreadsMessage(workerThreads));
+      }
+      this.workerThreads = workerThreads;
+      return this;
     }
 
     /** {@value ServerConfig#MIN_REQUEST_READ_TIMEOUT_MS}..{@value ServerConfig#MAX_REQUEST_READ_TIMEOUT_MS} ms. */

@@ -156,8 +156,16 @@ public final class ExecutionService implements AutoCloseable {
    * @throws dev.towerline.server.adb.AdbCircuitOpenException while the ADB server's breaker is open
    */
   public Created create(NewExecution request, Optional<String> idempotencyKey) {
+    return create(request, idempotencyKey, WrittenWithInsert.NOTHING);
+  }
+
+  /**
+   * As {@link #create(NewExecution, Optional)}, and a new execution is inserted together with
+   * {@code alongside}, in one transaction; a replay writes nothing.
+   */
+  public Created create(NewExecution request, Optional<String> idempotencyKey, WrittenWithInsert alongside) {
     if (idempotencyKey.isEmpty()) {
-      return createNew(request, Optional.empty());
+      return createNew(request, Optional.empty(), alongside);
     }
     String key = idempotencyKey.get();
     Optional<IdempotencyGate.Pass> pass = gate.enter(key, KEY_IN_USE_WAIT);
@@ -166,7 +174,7 @@ public final class ExecutionService implements AutoCloseable {
     }
     try (IdempotencyGate.Pass held = pass.get()) {
       IdempotencyKey stored = new IdempotencyKey(key, request.fingerprint(), now().plus(config.idempotencyRetention()));
-      return createOrReplay(request, stored);
+      return createOrReplay(request, stored, alongside);
     }
   }
 
@@ -177,9 +185,9 @@ public final class ExecutionService implements AutoCloseable {
    * queue, ADB) still replays an earlier request with the key: its answer does not depend on the
    * device now.
    */
-  private Created createOrReplay(NewExecution request, IdempotencyKey key) {
+  private Created createOrReplay(NewExecution request, IdempotencyKey key, WrittenWithInsert alongside) {
     try {
-      return createNew(request, Optional.of(key));
+      return createNew(request, Optional.of(key), alongside);
     } catch (ApiException | AdbException refused) {
       if (!answersForTheDeviceOrQueue(refused)) {
         throw refused;
@@ -215,14 +223,14 @@ public final class ExecutionService implements AutoCloseable {
     });
   }
 
-  private Created createNew(NewExecution request, Optional<IdempotencyKey> key) {
+  private Created createNew(NewExecution request, Optional<IdempotencyKey> key, WrittenWithInsert alongside) {
     requireReady(request.deviceSerial());
     scheduler.reserve(request.deviceSerial());
     ExecutionRecord execution;
     try {
       Instant now = now();
       execution = ExecutionRecord.queued(ids.next(now), request, now);
-      store.insert(execution, key);
+      store.insert(execution, key, alongside);
     } catch (DuplicateIdempotencyKeyException e) {
       scheduler.release(request.deviceSerial());
       // An earlier request with this key stored it (or another instance, or a request that outwaited the gate).

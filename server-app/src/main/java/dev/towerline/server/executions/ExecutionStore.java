@@ -20,7 +20,17 @@ public interface ExecutionStore {
    *
    * @throws DuplicateIdempotencyKeyException when an unexpired row already holds the key
    */
-  void insert(ExecutionRecord execution, Optional<IdempotencyKey> key);
+  default void insert(ExecutionRecord execution, Optional<IdempotencyKey> key) {
+    insert(execution, key, WrittenWithInsert.NOTHING);
+  }
+
+  /**
+   * Stores a new execution, with its idempotency key if it has one, and {@code alongside} in one
+   * transaction.
+   *
+   * @throws DuplicateIdempotencyKeyException when an unexpired row already holds the key
+   */
+  void insert(ExecutionRecord execution, Optional<IdempotencyKey> key, WrittenWithInsert alongside);
 
   Optional<ExecutionRecord> find(String id);
 

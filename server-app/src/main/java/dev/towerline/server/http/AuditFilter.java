@@ -10,6 +10,8 @@ import dev.towerline.server.audit.AuditTarget;
 import dev.towerline.server.audit.AuditUnavailableException;
 import dev.towerline.server.auth.Actor;
 import dev.towerline.server.error.ApiException;
+import dev.towerline.server.executions.ExecutionRecord;
+import dev.towerline.server.executions.WrittenWithInsert;
 import dev.towerline.server.json.StrictJsonReader;
 import dev.towerline.server.model.ErrorEnvelope;
 import dev.towerline.spec.ContractDocuments;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * Records every call of an audited operation (every write) in the {@link AuditLog}, whatever its
  * outcome — refusals by authentication, rate limits, validation or the command policy included —
  * before the response is written. The body is kept as it arrives (after the size limit, before
- * anything can refuse the request) so that a refused write is recorded with its payload too.
+ * anything can refuse the request) so that a refused write is recorded with its payload too. A
+ * create-execution request that creates one has its entry inserted with the execution, in the same
+ * transaction ({@link AuditedCreation}), so its 201 waits for one commit instead of two.
  */
 @PreMatching
 @Priority(AuditFilter.PRIORITY)
@@ -44,6 +48,9 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
   private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
   private static final String OPERATION = AuditFilter.class.getName() + ".operation";
   private static final String BODY = AuditFilter.class.getName() + ".body";
+  private static final String CREATION = AuditFilter.class.getName() + ".creation";
+  private static final String CREATE_EXECUTION = "createExecution";
+  private static final int CREATED = 201;
   private static final int PAYLOAD_TOO_LARGE = 413;
   private static final int UNAUTHENTICATED = 401;
 
@@ -65,6 +72,9 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
       return;
     }
     request.setProperty(OPERATION, operation.get());
+    if (operation.get().operationId().equals(CREATE_EXECUTION)) {
+      request.setProperty(CREATION, new AuditedCreation(auditLog, execution -> createdEvent(request, operation.get(), execution)));
+    }
     byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
     request.setProperty(BODY, body);
     request.setEntityStream(new ByteArrayInputStream(body));
@@ -77,7 +87,7 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
         request.getProperty(OPERATION) instanceof AuditedOperations.Match match
             ? Optional.of(match)
             : operations.match(request.getMethod(), request.getUriInfo().getPath());
-    if (operation.isEmpty()) {
+    if (operation.isEmpty() || recordedWithTheExecution(request, response)) {
       return;
     }
     AuditEvent event = event(request, response, operation.get());
@@ -103,11 +113,40 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
     }
   }
 
+  /**
+   * What a create-execution request passes to {@link dev.towerline.server.executions.ExecutionService#create}
+   * so that its audit entry is inserted with the execution; {@link WrittenWithInsert#NOTHING} when
+   * this filter did not see the request.
+   */
+  public static WrittenWithInsert auditedCreation(ContainerRequestContext request) {
+    return request.getProperty(CREATION) instanceof AuditedCreation creation ? creation : WrittenWithInsert.NOTHING;
+  }
+
+  // 201 is only answered once the insert that carried the entry committed.
+  private static boolean recordedWithTheExecution(ContainerRequestContext request, ContainerResponseContext response) {
+    return request.getProperty(CREATION) instanceof AuditedCreation creation && creation.written() && response.getStatus() == CREATED;
+  }
+
+  private AuditEvent createdEvent(ContainerRequestContext request, AuditedOperations.Match operation, ExecutionRecord execution) {
+    Payload payload = payload(request, CREATED);
+    return event(request, operation, CREATED, null, new AuditTarget(execution.id(), execution.deviceSerial()), payload);
+  }
+
   private AuditEvent event(ContainerRequestContext request, ContainerResponseContext response, AuditedOperations.Match operation) {
-    Actor actor = Actor.of(request);
     int status = response.getStatus();
     Payload payload = payload(request, status);
     ErrorCode errorCode = response.getEntity() instanceof ErrorEnvelope envelope && envelope.getError() != null ? envelope.getError().getCode() : null;
+    return event(request, operation, status, errorCode, target(operation, payload.json(), response.getEntity()), payload);
+  }
+
+  private AuditEvent event(
+      ContainerRequestContext request,
+      AuditedOperations.Match operation,
+      int status,
+      ErrorCode errorCode,
+      AuditTarget target,
+      Payload payload) {
+    Actor actor = Actor.of(request);
     Object requestId = request.getProperty(RequestIds.KEY);
     return new AuditEvent(
         actor.name(),
@@ -116,7 +155,7 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
         ClientAddresses.of(request, connection),
         requestId instanceof String id ? id : null,
         operation.operationId(),
-        target(operation, payload.json(), response.getEntity()),
+        target,
         AuditOutcome.ofHttp(status, errorCode),
         payload.json(),
         payload.omitted());

@@ -9,6 +9,7 @@ import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionStore;
 import dev.towerline.server.executions.IdempotencyKey;
 import dev.towerline.server.executions.OutputChunk;
+import dev.towerline.server.executions.WrittenWithInsert;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,9 +40,9 @@ public final class HibernateExecutionStore implements ExecutionStore {
   }
 
   @Override
-  public void insert(ExecutionRecord execution, Optional<IdempotencyKey> key) {
+  public void insert(ExecutionRecord execution, Optional<IdempotencyKey> key, WrittenWithInsert alongside) {
     try {
-      persist(execution, key);
+      persist(execution, key, alongside);
     } catch (RuntimeException e) {
       if (key.isEmpty() || e instanceof ApiException || !StoreFailures.isDuplicateKey(e)) {
         throw e;
@@ -52,7 +53,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
         throw new DuplicateIdempotencyKeyException(key.get().key(), e);
       }
       try {
-        persist(execution, key);
+        persist(execution, key, alongside);
       } catch (RuntimeException again) {
         if (!(again instanceof ApiException) && StoreFailures.isDuplicateKey(again)) {
           throw new DuplicateIdempotencyKeyException(key.get().key(), again);
@@ -62,9 +63,12 @@ public final class HibernateExecutionStore implements ExecutionStore {
     }
   }
 
-  private void persist(ExecutionRecord execution, Optional<IdempotencyKey> key) {
+  private void persist(ExecutionRecord execution, Optional<IdempotencyKey> key, WrittenWithInsert alongside) {
     inTransaction(session -> {
-      session.doWork(connection -> rowInsert.apply(connection, execution, key));
+      session.doWork(connection -> {
+        rowInsert.apply(connection, execution, key);
+        alongside.write(connection, execution);
+      });
       return null;
     });
   }
@@ -101,13 +105,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   /** Applies {@code changes} in one transaction, in order, each as {@link #update} alone would. */
   private List<Optional<ExecutionRecord>> updateTogether(List<UpdateGroupCommit.Change> changes) {
-    return inTransaction(session -> session.doReturningWork(connection -> {
-      List<Optional<ExecutionRecord>> results = new ArrayList<>(changes.size());
-      for (UpdateGroupCommit.Change change : changes) {
-        results.add(lockedUpdate.apply(connection, change.id(), change.change()));
-      }
-      return results;
-    }));
+    return inTransaction(session -> session.doReturningWork(connection -> lockedUpdate.applyAll(connection, changes)));
   }
 
   @Override

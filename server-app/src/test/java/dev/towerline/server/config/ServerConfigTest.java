@@ -104,6 +104,20 @@ class ServerConfigTest {
         .isEqualTo(Duration.ofMillis(2500));
   }
 
+  @Test
+  void workerThreadsDefaultToSixteenAndAreReadFromTheEnvironment() {
+    assertThat(ServerConfig.ofDefaults().workerThreads()).isEqualTo(16);
+    assertThat(ServerConfig.fromEnvironment(Map.of("WORKER_THREADS", "40")).workerThreads()).isEqualTo(40);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "0", "1025", "-3"})
+  void invalidWorkerThreadsAreNamedInTheMessage(String threads) {
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WORKER_THREADS", threads)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("WORKER_THREADS must be 1..1024: " + threads);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"abc", "99", "300001", "1.5"})
   void invalidRequestReadTimeoutIsNamedInTheMessage(String millis) {

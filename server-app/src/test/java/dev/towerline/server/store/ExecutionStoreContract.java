@@ -15,8 +15,14 @@ import dev.towerline.server.executions.IdempotencyKey;
 import dev.towerline.server.executions.NewExecution;
 import dev.towerline.server.executions.OutputChunk;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +113,102 @@ abstract class ExecutionStoreContract {
 
     assertThat(store.update(execution.id(), r -> r)).contains(execution);
     assertThat(store.find(execution.id())).contains(execution);
+  }
+
+  @Test
+  void commitsWhatIsWrittenAlongsideWithTheExecution() throws Exception {
+    ExecutionRecord execution = queued("dev-a", T0);
+    long marker = markerSeq();
+
+    store.insert(execution, Optional.empty(), (connection, inserted) -> insertMarker(connection, marker));
+
+    assertThat(store.find(execution.id())).contains(execution);
+    assertThat(markerStored(marker)).isTrue();
+  }
+
+  @Test
+  void aFailingWriteAlongsideStoresNeitherItNorTheExecution() throws Exception {
+    ExecutionRecord execution = queued("dev-a", T0);
+    long marker = markerSeq();
+
+    assertThatThrownBy(() -> store.insert(execution, Optional.empty(), (connection, inserted) -> {
+      insertMarker(connection, marker);
+      throw new SQLException("the write alongside fails");
+    })).hasRootCauseMessage("the write alongside fails");
+
+    assertThat(store.find(execution.id())).isEmpty();
+    assertThat(markerStored(marker)).isFalse();
+  }
+
+  @Test
+  void aRefusedKeyStoresNothingWrittenAlongside() throws Exception {
+    String key = "key-" + UUID.randomUUID();
+    store.insert(queued("dev-a", T0), Optional.of(new IdempotencyKey(key, "f1", T0.plus(Duration.ofHours(24)))));
+    long marker = markerSeq();
+
+    assertThatThrownBy(() -> store.insert(
+            queued("dev-a", T0),
+            Optional.of(new IdempotencyKey(key, "f1", T0.plus(Duration.ofHours(24)))),
+            (connection, inserted) -> insertMarker(connection, marker)))
+        .isInstanceOf(DuplicateIdempotencyKeyException.class);
+
+    assertThat(markerStored(marker)).isFalse();
+  }
+
+  // A feed event row of a feed no server publishes: any table would do.
+  private static final String MARKER_FEED = "alongside-test";
+
+  private static long markerSeq() {
+    return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+  }
+
+  private static void insertMarker(Connection connection, long seq) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO feed_events (feed, seq, created_at, payload) VALUES (?, ?, ?, '{}')")) {
+      insert.setString(1, MARKER_FEED);
+      insert.setLong(2, seq);
+      insert.setObject(3, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+      insert.executeUpdate();
+    }
+  }
+
+  private static boolean markerStored(long seq) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM feed_events WHERE feed = ? AND seq = ?")) {
+      select.setString(1, MARKER_FEED);
+      select.setLong(2, seq);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getLong(1) == 1;
+      }
+    }
+  }
+
+  @Test
+  void changesOfSeveralExecutionsTogetherChangeEachAndMissNone() throws Exception {
+    List<ExecutionRecord> executions = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ExecutionRecord execution = queued("dev-a", T0);
+      store.insert(execution, Optional.empty());
+      executions.add(execution);
+    }
+    ExecutorService callers = Executors.newFixedThreadPool(executions.size() + 1);
+    try {
+      List<Future<Optional<ExecutionRecord>>> results = new ArrayList<>();
+      for (ExecutionRecord execution : executions) {
+        results.add(callers.submit(() -> store.update(execution.id(), r -> r.started(T0.plusSeconds(1)))));
+      }
+      Future<Optional<ExecutionRecord>> missing = callers.submit(() -> store.update("ex_missing-" + UUID.randomUUID(), r -> r.started(T0)));
+      for (Future<Optional<ExecutionRecord>> result : results) {
+        assertThat(result.get(30, TimeUnit.SECONDS).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+      }
+      assertThat(missing.get(30, TimeUnit.SECONDS)).isEmpty();
+    } finally {
+      callers.shutdownNow();
+    }
+    for (ExecutionRecord execution : executions) {
+      assertThat(store.find(execution.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
   }
 
   @Test

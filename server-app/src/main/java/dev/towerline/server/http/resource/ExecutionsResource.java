@@ -10,6 +10,7 @@ import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionService;
 import dev.towerline.server.executions.NewExecution;
 import dev.towerline.server.executions.OutputSlice;
+import dev.towerline.server.http.AuditFilter;
 import dev.towerline.server.contract.OperationRules;
 import dev.towerline.server.contract.RequestContract;
 import dev.towerline.server.listing.Page;
@@ -19,7 +20,9 @@ import dev.towerline.server.model.ExecutionOutput;
 import dev.towerline.server.model.ListMetadata;
 import dev.towerline.server.policy.CommandPolicy;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -40,12 +43,18 @@ public final class ExecutionsResource implements ExecutionsApi {
   private final long defaultOutputOffset;
   private final int defaultOutputLimit;
   private final int defaultPageSize;
+  private final Provider<ContainerRequestContext> requests;
 
   /** Requests reach this class already checked against openapi.yaml; defaults come from it too. */
   @Inject
   public ExecutionsResource(
-      ExecutionService executions, CommandPolicy commandPolicy, Clock clock, RequestContract contract) {
+      ExecutionService executions,
+      CommandPolicy commandPolicy,
+      Clock clock,
+      RequestContract contract,
+      Provider<ContainerRequestContext> requests) {
     this.executions = executions;
+    this.requests = requests;
     this.commandPolicy = commandPolicy;
     this.clock = clock;
     this.defaultTimeoutSeconds = contract.require("createExecution").bodyDefault("timeout_seconds").asInt();
@@ -62,7 +71,8 @@ public final class ExecutionsResource implements ExecutionsApi {
     NewExecution execution =
         new NewExecution(
             request.getDeviceSerial(), request.getCommand(), timeout == null ? defaultTimeoutSeconds : timeout);
-    ExecutionService.Created created = executions.create(execution, Optional.ofNullable(idempotencyKey));
+    ExecutionService.Created created =
+        executions.create(execution, Optional.ofNullable(idempotencyKey), AuditFilter.auditedCreation(requests.get()));
     Execution body = created.execution().toContract();
     URI location = URI.create("/api/v1/executions/" + body.getId());
     if (created.replayed()) {
