@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
-import org.glassfish.grizzly.http.server.Response;
 
 /**
  * Answers {@code GET /api/v1/devices}, optionally with {@code page_size}, without Jersey, as
@@ -31,7 +30,7 @@ import org.glassfish.grizzly.http.server.Response;
  * take nothing from (whose answers carry no {@code RateLimit} headers). Everything else, {@code
  * HEAD} included, goes to Jersey unchanged.
  */
-public final class DeviceListFastPath extends HttpHandler {
+public final class DeviceListFastPath extends JerseyFastPath {
   static final String OPERATION_ID = "listDevices";
   /** The request path, and the route template the access log names. */
   static final String PATH = "/api/v1/devices";
@@ -39,14 +38,11 @@ public final class DeviceListFastPath extends HttpHandler {
   private static final String PAGE_SIZE = "page_size=";
   /** More digits than any page size the contract allows; longer values are Jersey's to refuse. */
   private static final int MAX_PAGE_SIZE_DIGITS = 4;
-  private static final String ANONYMOUS = Actor.ANONYMOUS.name();
 
-  private final HttpHandler jersey;
   private final Optional<OperationRules> operation;
   private final DeviceLists lists;
   private final RateLimits limits;
   private final ObjectMapper json;
-  private final JsonAnswers answers;
   private final DeviceQuery unfiltered = new DeviceQuery(null, null, null, null, null);
 
   public DeviceListFastPath(
@@ -59,7 +55,7 @@ public final class DeviceListFastPath extends HttpHandler {
       AccessLog accessLog,
       CorsResponseHeaders cors,
       DeprecationHeaders deprecations) {
-    this.jersey = jersey;
+    super(jersey, PATH, new JsonAnswers(accessLog, cors, deprecations));
     this.operation =
         auth == AuthMode.TOKENS
             ? Optional.empty()
@@ -67,10 +63,6 @@ public final class DeviceListFastPath extends HttpHandler {
     this.lists = lists;
     this.limits = limits;
     this.json = json;
-    this.answers = new JsonAnswers(accessLog, cors, deprecations);
-    setAllowEncodedSlash(jersey.isAllowEncodedSlash());
-    setAllowCustomStatusMessage(jersey.isAllowCustomStatusMessage());
-    setRequestURIEncoding(jersey.getRequestURIEncoding());
   }
 
   /** The contract filter would check nothing but the query string, which this path checks too. */
@@ -82,35 +74,13 @@ public final class DeviceListFastPath extends HttpHandler {
   }
 
   @Override
-  public void start() {
-    jersey.start();
-  }
-
-  @Override
-  public void destroy() {
-    jersey.destroy();
-  }
-
-  @Override
-  public void service(Request request, Response response) throws Exception {
-    if (!owns(request)) {
-      jersey.service(request, response);
-      return;
-    }
-    long started = System.nanoTime();
+  byte[] body(Request request) throws JsonProcessingException {
     String query = request.getQueryString();
     Integer pageSize = query == null || query.isEmpty() ? null : Integer.valueOf(query.substring(PAGE_SIZE.length()));
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(lists.list(unfiltered, pageSize, null));
-    } catch (JsonProcessingException | RuntimeException e) {
-      // Jersey's resource meets the same failure, and its mappers answer it with the envelope.
-      jersey.service(request, response);
-      return;
-    }
-    answers.send(request, response, PATH, ANONYMOUS, body, started);
+    return json.writeValueAsBytes(lists.list(unfiltered, pageSize, null));
   }
 
+  @Override
   boolean owns(Request request) {
     return operation.isPresent()
         && request.getMethod() == Method.GET

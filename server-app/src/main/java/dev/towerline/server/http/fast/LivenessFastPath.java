@@ -2,7 +2,6 @@ package dev.towerline.server.http.fast;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.towerline.server.auth.Actor;
 import dev.towerline.server.contract.OperationRules;
 import dev.towerline.server.contract.RequestContract;
 import dev.towerline.server.edge.cors.CorsResponseHeaders;
@@ -14,7 +13,6 @@ import dev.towerline.server.http.resource.HealthResource;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
-import org.glassfish.grizzly.http.server.Response;
 
 /**
  * Answers {@code GET} and {@code HEAD /health} (liveness, the probe orchestrators poll hardest)
@@ -26,15 +24,13 @@ import org.glassfish.grizzly.http.server.Response;
  * else, including every other method (405, preflights), goes to Jersey. The {@code Host} check and
  * the request read limits run in the listener's filters, before any handler.
  */
-public final class LivenessFastPath extends HttpHandler {
+public final class LivenessFastPath extends JerseyFastPath {
   static final String OPERATION_ID = "getLiveness";
   /** The request path, and the route template the access log names. */
   static final String PATH = "/health";
 
-  private final HttpHandler jersey;
   private final HealthService health;
   private final ObjectMapper json;
-  private final JsonAnswers answers;
   private final boolean enabled;
 
   public LivenessFastPath(
@@ -45,15 +41,11 @@ public final class LivenessFastPath extends HttpHandler {
       AccessLog accessLog,
       CorsResponseHeaders cors,
       DeprecationHeaders deprecations) {
-    this.jersey = jersey;
+    super(jersey, PATH, new JsonAnswers(accessLog, cors, deprecations));
     this.health = health;
     this.json = json;
-    this.answers = new JsonAnswers(accessLog, cors, deprecations);
     this.enabled = contract.operation(OPERATION_ID).map(LivenessFastPath::nothingToCheck).orElse(false)
         && RateLimitFilter.exempts(PATH);
-    setAllowEncodedSlash(jersey.isAllowEncodedSlash());
-    setAllowCustomStatusMessage(jersey.isAllowCustomStatusMessage());
-    setRequestURIEncoding(jersey.getRequestURIEncoding());
   }
 
   /** Open to everyone (no authentication, no role) and nothing the contract filter would check. */
@@ -66,32 +58,11 @@ public final class LivenessFastPath extends HttpHandler {
   }
 
   @Override
-  public void start() {
-    jersey.start();
+  byte[] body(Request request) throws JsonProcessingException {
+    return json.writeValueAsBytes(HealthResource.liveness(health.liveness()));
   }
 
   @Override
-  public void destroy() {
-    jersey.destroy();
-  }
-
-  @Override
-  public void service(Request request, Response response) throws Exception {
-    if (!owns(request)) {
-      jersey.service(request, response);
-      return;
-    }
-    long started = System.nanoTime();
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(HealthResource.liveness(health.liveness()));
-    } catch (JsonProcessingException e) {
-      jersey.service(request, response); // Jersey's mappers answer whatever it then meets
-      return;
-    }
-    answers.send(request, response, PATH, Actor.ANONYMOUS.name(), body, started);
-  }
-
   boolean owns(Request request) {
     Method method = request.getMethod();
     return enabled
