@@ -205,6 +205,21 @@ final class FeedServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sends text frames in one write, each checked against the contract of this feed: the client
+     * has them all before it handles the first, so a listener that closes on one still finds the
+     * later ones already received.
+     */
+    Connection sendTogether(String... jsons) throws IOException {
+      ByteArrayOutputStream frames = new ByteArrayOutputStream();
+      for (String json : jsons) {
+        checkContract(json);
+        frames.write(frame(0x1, json.getBytes(StandardCharsets.UTF_8)));
+      }
+      write(frames.toByteArray());
+      return this;
+    }
+
     /** Sends one text frame the contract does not (yet) know, as a newer server might. */
     Connection sendUnchecked(String json) throws IOException {
       writeFrame(0x1, json.getBytes(StandardCharsets.UTF_8));
@@ -258,7 +273,17 @@ final class FeedServer implements AutoCloseable {
       }
     }
 
-    private synchronized void writeFrame(int opcode, byte[] payload) throws IOException {
+    private void writeFrame(int opcode, byte[] payload) throws IOException {
+      write(frame(opcode, payload));
+    }
+
+    private synchronized void write(byte[] bytes) throws IOException {
+      OutputStream out = socket.getOutputStream();
+      out.write(bytes);
+      out.flush();
+    }
+
+    private static byte[] frame(int opcode, byte[] payload) {
       ByteArrayOutputStream frame = new ByteArrayOutputStream();
       frame.write(0x80 | opcode);
       if (payload.length < 126) {
@@ -273,10 +298,8 @@ final class FeedServer implements AutoCloseable {
           frame.write((int) ((long) payload.length >> shift));
         }
       }
-      frame.write(payload);
-      OutputStream out = socket.getOutputStream();
-      out.write(frame.toByteArray());
-      out.flush();
+      frame.writeBytes(payload);
+      return frame.toByteArray();
     }
 
     private void readLoop() {

@@ -438,7 +438,9 @@ class FeedSubscriptionTest {
     });
     self.set(feed);
     FeedServer.Connection connection = server.awaitConnection();
-    connection.send(ack("devices", 30)).send(devicesSnapshot(1)).send(deviceUpdated(2, "a", "busy")).send(deviceUpdated(3, "a", "online"));
+    // One write: seq 3 has arrived before the listener closes on seq 2, and a separate send of it
+    // would race the connection's end.
+    connection.sendTogether(ack("devices", 30), devicesSnapshot(1), deviceUpdated(2, "a", "busy"), deviceUpdated(3, "a", "online"));
 
     assertThat(closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     assertThat(seen).containsExactly(2L);
