@@ -12,7 +12,7 @@ import java.util.Map;
  * the command in about a minute per jar. Explicit options win over {@code --quick}.
  */
 record BenchOptions(
-    Map<String, Path> jars, Path ceilingJar, List<String> phases, List<String> stores, int cellSeconds,
+    Map<String, Path> jars, Map<String, Map<String, String>> serverEnv, Path ceilingJar, List<String> phases, List<String> stores, int cellSeconds,
     int warmupSeconds, List<Integer> connections, List<Integer> fanoutClients, int fanoutEvents,
     int stormSubscriptions, int idleSockets, int churnCycles, String wrkCpus, int portBase, Path outDir) {
 
@@ -24,6 +24,8 @@ record BenchOptions(
   static final String USAGE = """
       bash bench/run [--quick] [--no-build] [options]
         --jar label=path        server jar under test, repeatable (default current=server-app/target/server-app.jar)
+        --env label:NAME=value  an environment variable for that jar's servers, repeatable; one jar may run under
+                                two labels with different settings (e.g. --jar w4=x.jar --env w4:WORKER_THREADS=4)
         --phases list           rest,fanout,storm,memory (default all)
         --stores list           h2,postgres (default both; storm and memory run on h2 only)
         --duration seconds      per REST cell (default 6; quick 2)
@@ -43,6 +45,7 @@ record BenchOptions(
   static BenchOptions parse(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick");
     Map<String, Path> jars = new LinkedHashMap<>();
+    Map<String, Map<String, String>> serverEnv = new LinkedHashMap<>();
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -61,6 +64,14 @@ record BenchOptions(
         if (jars.put(value.substring(0, equals), Path.of(value.substring(equals + 1))) != null) {
           throw new IllegalArgumentException("--jar label used twice: " + value.substring(0, equals));
         }
+      } else if (arg.equals("--env")) {
+        int colon = value.indexOf(':');
+        int equals = value.indexOf('=', colon + 1);
+        if (colon <= 0 || equals <= colon + 1) {
+          throw new IllegalArgumentException("--env takes label:NAME=value, got " + value);
+        }
+        serverEnv.computeIfAbsent(value.substring(0, colon), label -> new LinkedHashMap<>())
+            .put(value.substring(colon + 1, equals), value.substring(equals + 1));
       } else {
         values.put(arg.substring(2), value);
       }
@@ -68,7 +79,12 @@ record BenchOptions(
     if (jars.isEmpty()) {
       jars.put("current", DEFAULT_JAR);
     }
-    BenchOptions options = new BenchOptions(jars,
+    for (String label : serverEnv.keySet()) {
+      if (!jars.containsKey(label)) {
+        throw new IllegalArgumentException("--env names no --jar label: " + label + " (labels: " + jars.keySet() + ")");
+      }
+    }
+    BenchOptions options = new BenchOptions(jars, serverEnv,
         values.containsKey("ceiling-jar") ? Path.of(values.remove("ceiling-jar")) : null,
         names(values.remove("phases"), Results.PHASES, "phase"),
         names(values.remove("stores"), List.of(Store.H2, Store.POSTGRES), "store"),
@@ -88,6 +104,11 @@ record BenchOptions(
       throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next() + "\n" + USAGE);
     }
     return options;
+  }
+
+  /** The environment {@code --env} gives the servers of one jar label; empty when none. */
+  Map<String, String> serverEnv(String label) {
+    return serverEnv.getOrDefault(label, Map.of());
   }
 
   /** Storm and memory run on one store: H2 when it is chosen, else the first chosen. */

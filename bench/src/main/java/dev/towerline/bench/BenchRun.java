@@ -104,12 +104,12 @@ public final class BenchRun {
       String column = Results.column(label, store);
       if (options.phases().contains(Results.REST)) {
         progress("REST", column);
-        withServer(jar, store, true, column + "-rest", server -> new RestPhase(
+        withServer(label, jar, store, true, column + "-rest", server -> new RestPhase(
             new Wrk(workDir, options.wrkCpus()), http, onlineSerials, options, results).run(server, column));
       }
       if (options.phases().contains(Results.FANOUT)) {
         progress("fan-out", column);
-        withServer(jar, store, true, column + "-fanout", server -> new FanOutPhase(simulator, onlineSerials, options, results)
+        withServer(label, jar, store, true, column + "-fanout", server -> new FanOutPhase(simulator, onlineSerials, options, results)
             .run(server, http, "http://127.0.0.1:" + options.ceilingPort(), column));
       }
     }
@@ -118,7 +118,7 @@ public final class BenchRun {
     if (options.phases().contains(Results.STORM)) {
       progress("storm", column);
       try (Store data = Store.create(store, workDir)) {
-        Map<String, String> env = environment(data, false);
+        Map<String, String> env = environment(label, data, false);
         Path log = log(column + "-storm");
         Supplier<ServerProcess> start = () -> ServerProcess.start(jar, null, 0, options.serverPort(), env, log, children, http);
         ServerProcess restarted = new StormPhase(simulator, onlineSerials, options, results).run(start.get(), start, column);
@@ -127,7 +127,7 @@ public final class BenchRun {
     }
     if (options.phases().contains(Results.MEMORY)) {
       progress("memory", column);
-      withServer(jar, store, false, column + "-memory", server -> new MemoryPhase(options, results).run(server, column));
+      withServer(label, jar, store, false, column + "-memory", server -> new MemoryPhase(options, results).run(server, column));
     }
   }
 
@@ -135,10 +135,10 @@ public final class BenchRun {
     void run(ServerProcess server) throws Exception;
   }
 
-  private void withServer(Path jar, String storeName, boolean ceiling, String name, Phase phase) throws Exception {
+  private void withServer(String label, Path jar, String storeName, boolean ceiling, String name, Phase phase) throws Exception {
     try (Store store = Store.create(storeName, workDir)) {
       ServerProcess server = ServerProcess.start(jar, ceiling ? options.ceilingJar() : null, options.ceilingPort(),
-          options.serverPort(), environment(store, name.endsWith("-rest")), log(name), children, http);
+          options.serverPort(), environment(label, store, name.endsWith("-rest")), log(name), children, http);
       try {
         phase.run(server);
       } finally {
@@ -147,12 +147,13 @@ public final class BenchRun {
     }
   }
 
-  private Map<String, String> environment(Store store, boolean rest) {
+  private Map<String, String> environment(String label, Store store, boolean rest) {
     Map<String, String> env = new HashMap<>(store.environment());
     env.put("ADB_SERVER", "127.0.0.1:" + simulator.port());
     if (rest) {
       env.put("EXECUTION_QUEUE_LIMIT", QUEUE_LIMIT);
     }
+    env.putAll(options.serverEnv(label));
     return env;
   }
 
@@ -166,6 +167,8 @@ public final class BenchRun {
     Map<String, String> jars = new LinkedHashMap<>();
     options.jars().forEach((label, path) -> jars.put(label, path.toString()));
     results.describeRun("jars", jars);
+    options.jars().keySet().stream().filter(label -> !options.serverEnv(label).isEmpty())
+        .forEach(label -> results.note("Jar " + label + " runs with " + options.serverEnv(label) + " (--env)."));
     results.describeRun("phases", String.join(",", options.phases()) + " on " + String.join(",", options.stores())
         + " (storm and memory on " + options.singleStore() + ")");
     results.note("Server: `java " + ServerProcess.HEAP + " -jar <jar>` with default settings apart from PORT="
