@@ -13,6 +13,16 @@ public interface DeviceDirectory {
   Optional<Device> find(String serial);
 
   /**
+   * What {@link #all} answers now, as a value that equals an earlier one only if {@link #all} has
+   * answered the same since (fresh copies aside); empty while its answer can change without a new
+   * version (an open breaker counts its {@code retry_after_seconds} down). Read it before {@link
+   * #all}: the devices then are at least as new as the version.
+   */
+  default Optional<Object> version() {
+    return Optional.empty();
+  }
+
+  /**
    * First called with every device as it is now, then after any change of a device (state,
    * properties, battery, link health); must not block.
    */

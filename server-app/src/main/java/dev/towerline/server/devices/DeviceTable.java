@@ -54,6 +54,10 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
     return views.all(devices.values());
   }
 
+  Optional<Object> version() {
+    return views.version(devices.values());
+  }
+
   Optional<Device> find(String serial) {
     TrackedDevice device = devices.get(serial);
     return device == null ? Optional.empty()
@@ -122,10 +126,18 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
   void markSeen(List<AdbDevice> listed) {
     Instant now = clock.instant();
     synchronized (lock) {
+      boolean changed = false;
       for (AdbDevice seen : listed) {
-        devices.computeIfPresent(seen.serial(), (serial, device) -> device.seen(now));
+        TrackedDevice before = devices.get(seen.serial());
+        TrackedDevice after = before == null ? null : before.seen(now);
+        if (after != null && !after.equals(before)) {
+          devices.put(after.serial(), after);
+          changed = true;
+        }
       }
-      views.changed();
+      if (changed) {
+        views.changed();
+      }
     }
   }
 
@@ -176,8 +188,14 @@ final class DeviceTable implements AdbLinkMonitor.LinkListener {
     }
   }
 
-  /** Stores {@code after} and announces it if a listener would see a difference. Under lock. */
+  /**
+   * Stores {@code after} and announces it if a listener would see a difference; an equal device
+   * changes nothing, so the lists rendered before stay current. Under lock.
+   */
   private void store(TrackedDevice before, TrackedDevice after) {
+    if (after.equals(before)) {
+      return;
+    }
     devices.put(after.serial(), after);
     views.changed();
     if (before == null || after.visiblyDiffersFrom(before)) {

@@ -164,6 +164,11 @@ public final class DeviceTracker implements DeviceDirectory, AutoCloseable {
   }
 
   @Override
+  public Optional<Object> version() {
+    return table.version();
+  }
+
+  @Override
   public Optional<Device> find(String serial) {
     return table.find(serial);
   }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,10 +21,21 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DeviceViews {
 
   /** A device in the contract's shape, converted from {@code source} with {@code link}. */
-  private record View(TrackedDevice source, LinkHealth link, Device device) {}
+  private record View(TrackedDevice source, LinkHealth link, Device device) {
+    boolean counting() {
+      return link.state() == LinkHealth.State.OPEN;
+    }
+  }
 
-  /** The views of the table as it was at {@code version}, sorted by serial. */
-  private record Snapshot(long version, List<View> views) {}
+  /**
+   * The views of the table as it was at {@code version}, sorted by serial; {@code counting} when a
+   * view's open breaker counts down, which converts it again on every read.
+   */
+  private record Snapshot(long version, List<View> views, boolean counting) {
+    Snapshot(long version, List<View> views) {
+      this(version, views, views.stream().anyMatch(View::counting));
+    }
+  }
 
   private static final Comparator<TrackedDevice> BY_SERIAL = Comparator.comparing(TrackedDevice::serial);
 
@@ -47,12 +59,18 @@ final class DeviceViews {
     for (View view : views) {
       // The table hears of every change of a link, except the countdown of an open breaker's
       // retry_after_seconds: only such a device is converted on every read.
-      Device device = view.link().state() == LinkHealth.State.OPEN
+      Device device = view.counting()
           ? view.source().toDevice(links.device(view.source().serial()))
           : view.device();
       all.add(DeviceCopies.copyOf(device));
     }
     return all;
+  }
+
+  /** See {@link DeviceDirectory#version}: read before {@link #all}. */
+  Optional<Object> version(Collection<TrackedDevice> table) {
+    Snapshot now = current(table);
+    return now.counting() ? Optional.empty() : Optional.of(now.version());
   }
 
   private Snapshot current(Collection<TrackedDevice> table) {

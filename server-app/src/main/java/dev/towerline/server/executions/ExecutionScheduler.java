@@ -56,6 +56,8 @@ final class ExecutionScheduler implements AutoCloseable {
   private long sequence;
   private int running;
   private int queuedTotal;
+  /** Counts the changes of {@link #queuedTotal}, which changes with every queue; written under the lock. */
+  private volatile long queueChanges;
   private boolean closed;
 
   /** @param newRun makes the run of a queued execution */
@@ -118,7 +120,7 @@ final class ExecutionScheduler implements AutoCloseable {
   void requeue(ExecutionRecord execution) {
     synchronized (lock) {
       device(execution.deviceSerial()).queue.addLast(new Entry(execution, ++sequence));
-      queuedTotal++;
+      queued(+1);
       dispatch();
     }
   }
@@ -128,7 +130,7 @@ final class ExecutionScheduler implements AutoCloseable {
     synchronized (lock) {
       DeviceQueue device = devices.get(serial);
       if (device != null && device.queue.removeIf(entry -> entry.execution().id().equals(id))) {
-        queuedTotal--;
+        queued(-1);
         return true;
       }
       return false;
@@ -166,6 +168,14 @@ final class ExecutionScheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * A number that changes whenever a queue does, read without the lock: read it before {@link
+   * #queuedBySerial} and an unchanged number means unchanged queues.
+   */
+  long queueVersion() {
+    return queueChanges;
+  }
+
   int queuedTotal() {
     synchronized (lock) {
       return queuedTotal;
@@ -192,7 +202,7 @@ final class ExecutionScheduler implements AutoCloseable {
         device.queue.forEach(entry -> queued.add(entry.execution()));
         device.queue.clear();
       });
-      queuedTotal = 0;
+      queued(-queuedTotal);
       active = new ArrayList<>(runs.values());
     }
     active.forEach(run -> run.stop(ShellOutcomes.StopReason.SERVER_STOP));
@@ -242,9 +252,15 @@ final class ExecutionScheduler implements AutoCloseable {
   }
 
   // Callers hold the lock.
+  private void queued(int change) {
+    queuedTotal += change;
+    queueChanges++;
+  }
+
+  // Callers hold the lock.
   private void start(String serial, DeviceQueue device) {
     Entry entry = device.queue.pollFirst();
-    queuedTotal--;
+    queued(-1);
     ExecutionRun run = newRun.apply(entry.execution());
     device.running = run;
     runs.put(run.id(), run);
@@ -268,7 +284,7 @@ final class ExecutionScheduler implements AutoCloseable {
       if (result == ExecutionRun.Result.RETRY_LATER && !closed) {
         // First in line again, once the database is back.
         device.queue.addFirst(entry);
-        queuedTotal++;
+        queued(+1);
         device.pausedUntilNanos = System.nanoTime() + START_RETRY.toNanos();
         timer.schedule(this::dispatchLater, START_RETRY.toMillis(), TimeUnit.MILLISECONDS);
       }

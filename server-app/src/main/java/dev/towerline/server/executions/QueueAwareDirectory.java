@@ -26,6 +26,14 @@ final class QueueAwareDirectory implements DeviceDirectory {
     return all;
   }
 
+  /** The devices' version and the queues', read in that order. */
+  private record Version(Object devices, long queues) {}
+
+  @Override
+  public Optional<Object> version() {
+    return devices.version().map(version -> new Version(version, scheduler.queueVersion()));
+  }
+
   @Override
   public Optional<Device> find(String serial) {
     return devices.find(serial).map(this::withQueue);

@@ -336,6 +336,27 @@ class DeviceTrackerTest {
   }
 
   @Test
+  void theVersionChangesWithEveryChangeAListShowsAndIsEmptyWhileABreakerCountsDown() {
+    startTracker();
+    Object idle = tracker.version().orElseThrow();
+    assertThat(tracker.version()).hasValue(idle);
+
+    assertThat(tracker.markBusy(PIXEL, "ex_1")).isTrue();
+    Object busy = tracker.version().orElseThrow();
+    assertThat(busy).isNotEqualTo(idle);
+
+    sim.faults().failNextCommands(PIXEL, 3);
+    assertThatThrownBy(() -> gateway.properties(PIXEL)).isInstanceOf(AdbCommandFailedException.class);
+    assertThat(listed(PIXEL).getLink().getBreakerState()).isEqualTo(BreakerState.OPEN);
+    assertThat(tracker.version()).isEmpty();
+
+    clock.advance(Duration.ofSeconds(AdbConfig.DEFAULT_BREAKER_COOLDOWN_SECONDS + 1));
+    gateway.properties(PIXEL);
+    assertThat(listed(PIXEL).getLink().getBreakerState()).isEqualTo(BreakerState.CLOSED);
+    assertThat(tracker.version().orElseThrow()).isNotEqualTo(busy);
+  }
+
+  @Test
   void listsFreshCopiesThatCallersMayChange() {
     startTracker();
     Device scribbled = listed(GALAXY);

@@ -6,6 +6,7 @@ import dev.towerline.server.listing.Page;
 import dev.towerline.server.listing.SnapshotListings;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code listDevices}: filter and sort the directory, then page over a snapshot of that order. */
 public final class DeviceListing {
@@ -16,6 +17,14 @@ public final class DeviceListing {
     this.directory = directory;
     this.listings =
         new SnapshotListings<>(clock, SnapshotListings.DEFAULT_RETENTION, SnapshotListings.DEFAULT_MAX_SNAPSHOTS);
+  }
+
+  /**
+   * Equal to an earlier version only if every first page without a token is the same as it was
+   * then; see {@link DeviceDirectory#version}, and read it before {@link #list}.
+   */
+  public Optional<Object> version() {
+    return directory.version();
   }
 
   public Page<Device> list(DeviceQuery query, int pageSize, String pageToken) {

@@ -6,7 +6,6 @@ import dev.towerline.server.auth.Actor;
 import dev.towerline.server.auth.AuthMode;
 import dev.towerline.server.contract.OperationRules;
 import dev.towerline.server.contract.RequestContract;
-import dev.towerline.server.devices.listing.DeviceQuery;
 import dev.towerline.server.edge.cors.CorsResponseHeaders;
 import dev.towerline.server.edge.ratelimit.RateLimits;
 import dev.towerline.server.http.AccessLog;
@@ -40,10 +39,8 @@ public final class DeviceListFastPath extends JerseyFastPath {
   private static final int MAX_PAGE_SIZE_DIGITS = 4;
 
   private final Optional<OperationRules> operation;
-  private final DeviceLists lists;
   private final RateLimits limits;
-  private final ObjectMapper json;
-  private final DeviceQuery unfiltered = new DeviceQuery(null, null, null, null, null);
+  private final DeviceListBodies bodies;
 
   public DeviceListFastPath(
       HttpHandler jersey,
@@ -60,9 +57,8 @@ public final class DeviceListFastPath extends JerseyFastPath {
         auth == AuthMode.TOKENS
             ? Optional.empty()
             : contract.operation(OPERATION_ID).filter(DeviceListFastPath::onlyQueryToCheck);
-    this.lists = lists;
     this.limits = limits;
-    this.json = json;
+    this.bodies = new DeviceListBodies(lists, json);
   }
 
   /** The contract filter would check nothing but the query string, which this path checks too. */
@@ -77,7 +73,7 @@ public final class DeviceListFastPath extends JerseyFastPath {
   byte[] body(Request request) throws JsonProcessingException {
     String query = request.getQueryString();
     Integer pageSize = query == null || query.isEmpty() ? null : Integer.valueOf(query.substring(PAGE_SIZE.length()));
-    return json.writeValueAsBytes(lists.list(unfiltered, pageSize, null));
+    return bodies.firstPage(pageSize);
   }
 
   @Override

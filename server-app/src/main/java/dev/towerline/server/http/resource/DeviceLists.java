@@ -10,6 +10,7 @@ import dev.towerline.server.model.ListMetadata;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * The body of {@code listDevices}, whichever path answers it: both must share one {@link
@@ -38,7 +39,17 @@ public final class DeviceLists {
     return DeviceList.builder()
         .data(page.items())
         .metadata(ListMetadata.builder().pageSize(page.pageSize()).nextPageToken(page.nextPageToken().orElse(null)).build())
-        .timestamp(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+        .timestamp(timestamp())
         .build();
+  }
+
+  /** See {@link DeviceListing#version}. */
+  public Optional<Object> version() {
+    return listing.version();
+  }
+
+  /** A list's {@code timestamp} if it were made now. */
+  public OffsetDateTime timestamp() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 }
