@@ -25,7 +25,7 @@ record BenchOptions(
       bash bench/run [--quick] [--no-build] [options]
         --jar label=path        server jar under test, repeatable (default current=server-app/target/server-app.jar)
         --env label:NAME=value  an environment variable for that jar's servers, repeatable; one jar may run under
-                                two labels with different settings (e.g. --jar w4=x.jar --env w4:WORKER_THREADS=4)
+                                two labels with different settings (e.g. --jar w4=x.jar --env w4:WRITE_THREADS=4)
         --phases list           rest,fanout,storm,memory (default all)
         --stores list           h2,postgres (default both; storm and memory run on h2 only)
         --duration seconds      per REST cell (default 6; quick 2)

@@ -39,9 +39,9 @@ class BenchOptionsTest {
   void oneJarRunsUnderTwoLabelsWithTheirOwnEnvironment() {
     BenchOptions options = BenchOptions.parse(new String[] {
         "--jar", "w4=server.jar", "--jar", "w16=server.jar",
-        "--env", "w4:WORKER_THREADS=4", "--env", "w4:LOG_FORMAT=text", "--env", "w16:JAVA_TOOL_OPTIONS=-Da=b=c"});
+        "--env", "w4:WRITE_THREADS=4", "--env", "w4:LOG_FORMAT=text", "--env", "w16:JAVA_TOOL_OPTIONS=-Da=b=c"});
 
-    assertThat(options.serverEnv("w4")).containsExactly(entry("WORKER_THREADS", "4"), entry("LOG_FORMAT", "text"));
+    assertThat(options.serverEnv("w4")).containsExactly(entry("WRITE_THREADS", "4"), entry("LOG_FORMAT", "text"));
     assertThat(options.serverEnv("w16")).containsExactly(entry("JAVA_TOOL_OPTIONS", "-Da=b=c"));
     assertThat(BenchOptions.parse(new String[0]).serverEnv("current")).isEmpty();
   }
@@ -67,9 +67,9 @@ class BenchOptionsTest {
         .hasMessageContaining("--jar takes label=path");
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--jar", "a=1.jar", "--jar", "a=2.jar"}))
         .hasMessageContaining("--jar label used twice: a");
-    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--env", "WORKER_THREADS=4"}))
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--env", "WRITE_THREADS=4"}))
         .hasMessageContaining("label:NAME=value");
-    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--jar", "a=1.jar", "--env", "b:WORKER_THREADS=4"}))
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--jar", "a=1.jar", "--env", "b:WRITE_THREADS=4"}))
         .hasMessageContaining("no --jar label: b");
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--threads", "4"}))
         .hasMessageContaining("unknown option --threads");

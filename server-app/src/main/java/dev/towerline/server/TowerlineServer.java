@@ -2,6 +2,7 @@ package dev.towerline.server;
 
 import dev.towerline.server.config.ServerConfig;
 import dev.towerline.server.feed.intake.ClientFrameIntake;
+import dev.towerline.server.http.fast.RestRequestThreads;
 import dev.towerline.server.http.grizzly.EmbeddedWebSocketContainer;
 import dev.towerline.server.http.grizzly.UnservedUpgradeAddOn;
 import jakarta.websocket.DeploymentException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +29,7 @@ import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.threadpool.GrizzlyExecutorService;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -47,6 +50,9 @@ public final class TowerlineServer implements AutoCloseable {
   private static final int WEBSOCKET_READ_LIMIT_BYTES = ClientFrameIntake.MAX_MESSAGE_BYTES + 14;
   // The name Jersey's GrizzlyHttpServerFactory gives the one listener it creates.
   private static final String LISTENER = "grizzly";
+  /** The names of the REST application's threads for writes and for reads, numbered after them. */
+  public static final String WRITE_THREADS = "towerline-write";
+  public static final String READ_THREADS = "towerline-read";
   // Extra wait for Grizzly's own forced stop after the grace period.
   private static final Duration STOP_MARGIN = Duration.ofSeconds(2);
 
@@ -85,10 +91,13 @@ public final class TowerlineServer implements AutoCloseable {
       UnaryOperator<HttpHandler> inFrontOfRest)
       throws IOException {
     HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(config), rest, false);
-    putInFront(http.getServerConfiguration(), inFrontOfRest);
-    http.getServerConfiguration().setDefaultErrorPageGenerator(errorPages);
     NetworkListener listener = http.getListener(LISTENER);
-    listener.getTransport().setWorkerThreadPoolConfig(workers(listener, config.workerThreads()));
+    ExecutorService writeThreads = restThreads(listener, WRITE_THREADS, config.writeThreads());
+    ExecutorService readThreads = restThreads(listener, READ_THREADS, config.readThreads());
+    putInFront(
+        http.getServerConfiguration(),
+        jersey -> new RestRequestThreads(inFrontOfRest.apply(jersey), writeThreads, readThreads));
+    http.getServerConfiguration().setDefaultErrorPageGenerator(errorPages);
     listener.registerAddOn(
         new UnservedUpgradeAddOn(
             webSocketEndpoints.stream().map(endpoint -> API_BASE_PATH + endpoint.getPath()).collect(Collectors.toSet())));
@@ -111,9 +120,14 @@ public final class TowerlineServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       webSockets.stop();
       closeAll(addOns);
+      writeThreads.shutdownNow();
+      readThreads.shutdownNow();
       throw e;
     }
     TowerlineServer server = new TowerlineServer(http, webSockets, config);
+    // Closed after HTTP's graceful stop, which waits for the requests running on them.
+    server.closeOnStop(writeThreads::shutdownNow);
+    server.closeOnStop(readThreads::shutdownNow);
     addOns.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).forEach(server::closeOnStop);
     return server;
   }
@@ -227,11 +241,16 @@ public final class TowerlineServer implements AutoCloseable {
     stop();
   }
 
-  /** The listener's own worker pool settings with {@code threads} threads, always all started. */
-  private static ThreadPoolConfig workers(NetworkListener listener, int threads) {
+  /**
+   * Threads for Jersey's requests: the listener's own worker pool settings (Grizzly's threads, so
+   * Grizzly's blocking reads and writes work on them as on its own) with {@code threads} threads,
+   * always all started.
+   */
+  private static ExecutorService restThreads(NetworkListener listener, String name, int threads) {
     ThreadPoolConfig defaults = listener.getTransport().getWorkerThreadPoolConfig();
-    ThreadPoolConfig workers = defaults == null ? ThreadPoolConfig.defaultConfig() : defaults.copy();
-    return workers.setCorePoolSize(threads).setMaxPoolSize(threads);
+    ThreadPoolConfig rest = defaults == null ? ThreadPoolConfig.defaultConfig() : defaults.copy();
+    return GrizzlyExecutorService.createInstance(
+        rest.setPoolName(name).setThreadFactory(null).setCorePoolSize(threads).setMaxPoolSize(threads));
   }
 
   private static URI listenUri(ServerConfig config) {

@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  *   <li>{@code REQUEST_READ_TIMEOUT_MS}: time a client has to send a whole request (headers and
  *       body) from its first byte, {@value #MIN_REQUEST_READ_TIMEOUT_MS}..{@value
  *       #MAX_REQUEST_READ_TIMEOUT_MS}; a request still incomplete then gets 408. Default 10 000.
- *   <li>{@code WORKER_THREADS}: threads that run requests, 1..{@value #MAX_WORKER_THREADS}. Default
- *       {@value #DEFAULT_WORKER_THREADS}.
+ *   <li>{@code WRITE_THREADS}: threads that run the REST application's writes (POST, PUT, PATCH,
+ *       DELETE), 1..{@value #MAX_THREADS}. Default {@value #DEFAULT_WRITE_THREADS}.
+ *   <li>{@code READ_THREADS}: threads that run its other requests, 1..{@value #MAX_THREADS}.
+ *       Default two per core. Connections are read, fast paths answered and feeds carried by
+ *       Grizzly's own threads, two per core.
  * </ul>
  */
 public final class ServerConfig {
@@ -36,8 +39,10 @@ public final class ServerConfig {
   public static final String MAX_REQUEST_BYTES_VARIABLE = "MAX_REQUEST_BYTES";
   /** Environment variable naming the request read timeout in milliseconds. */
   public static final String REQUEST_READ_TIMEOUT_VARIABLE = "REQUEST_READ_TIMEOUT_MS";
-  /** Environment variable naming the number of request threads. */
-  public static final String WORKER_THREADS_VARIABLE = "WORKER_THREADS";
+  /** Environment variable naming the number of threads for the REST application's writes. */
+  public static final String WRITE_THREADS_VARIABLE = "WRITE_THREADS";
+  /** Environment variable naming the number of threads for the REST application's reads. */
+  public static final String READ_THREADS_VARIABLE = "READ_THREADS";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -58,8 +63,13 @@ public final class ServerConfig {
    * threads they waited for were idle in the database; 16 exceeds the database pool (10), so every
    * connection of the pool can be busy while other requests still run.
    */
-  public static final int DEFAULT_WORKER_THREADS = 16;
-  public static final int MAX_WORKER_THREADS = 1_024;
+  public static final int DEFAULT_WRITE_THREADS = 16;
+  /**
+   * Two per core: reads use CPU, not waits, and more runnable threads than that cost more CPU per
+   * request (16 doubled it for device lists at 50 connections on 2 cores).
+   */
+  public static final int DEFAULT_READ_THREADS = 2 * Runtime.getRuntime().availableProcessors();
+  public static final int MAX_THREADS = 1_024;
   /** Time in-flight requests get to finish on stop before connections are cut. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -72,7 +82,8 @@ public final class ServerConfig {
   private final Duration shutdownTimeout;
   private final int maxRequestBytes;
   private final Duration requestReadTimeout;
-  private final int workerThreads;
+  private final int writeThreads;
+  private final int readThreads;
 
   private ServerConfig(Builder builder) {
     this.port = builder.port;
@@ -80,7 +91,8 @@ public final class ServerConfig {
     this.shutdownTimeout = builder.shutdownTimeout;
     this.maxRequestBytes = builder.maxRequestBytes;
     this.requestReadTimeout = builder.requestReadTimeout;
-    this.workerThreads = builder.workerThreads;
+    this.writeThreads = builder.writeThreads;
+    this.readThreads = builder.readThreads;
   }
 
   /** All defaults: port 8080 on 127.0.0.1. */
@@ -118,9 +130,13 @@ public final class ServerConfig {
       builder.requestReadTimeout(
           Duration.ofMillis(parseLong(requestReadTimeout, requestReadTimeoutMessage(requestReadTimeout))));
     }
-    String workerThreads = valueOf(environment, WORKER_THREADS_VARIABLE);
-    if (workerThreads != null) {
-      builder.workerThreads(parseInt(workerThreads, workerThreadsMessage(workerThreads)));
+    String writeThreads = valueOf(environment, WRITE_THREADS_VARIABLE);
+    if (writeThreads != null) {
+      builder.writeThreads(parseInt(writeThreads, threadsMessage(WRITE_THREADS_VARIABLE, writeThreads)));
+    }
+    String readThreads = valueOf(environment, READ_THREADS_VARIABLE);
+    if (readThreads != null) {
+      builder.readThreads(parseInt(readThreads, threadsMessage(READ_THREADS_VARIABLE, readThreads)));
     }
     return builder.build();
   }
@@ -151,9 +167,14 @@ public final class ServerConfig {
     return requestReadTimeout;
   }
 
-  /** Threads that run requests (Grizzly's worker pool). */
-  public int workerThreads() {
-    return workerThreads;
+  /** Threads that run the REST application's writes, which wait for their commit. */
+  public int writeThreads() {
+    return writeThreads;
+  }
+
+  /** Threads that run the REST application's other requests. */
+  public int readThreads() {
+    return readThreads;
   }
 
   private static String valueOf(Map<String, String> environment, String name) {
@@ -180,8 +201,8 @@ public final class ServerConfig {
     return REQUEST_READ_TIMEOUT_VARIABLE + " must be " + MIN_REQUEST_READ_TIMEOUT_MS + ".." + MAX_REQUEST_READ_TIMEOUT_MS + " ms: " + value;
   }
 
-  private static String workerThreadsMessage(Object value) {
-    return WORKER_THREADS_VARIABLE + " must be 1.." + MAX_WORKER_THREADS + ": " + value;
+  private static String threadsMessage(String variable, Object value) {
+    return variable + " must be 1.." + MAX_THREADS + ": " + value;
   }
 
   private static String maxRequestBytesMessage(Object value) {
@@ -200,12 +221,13 @@ public final class ServerConfig {
         && shutdownTimeout.equals(that.shutdownTimeout)
         && maxRequestBytes == that.maxRequestBytes
         && requestReadTimeout.equals(that.requestReadTimeout)
-        && workerThreads == that.workerThreads;
+        && writeThreads == that.writeThreads
+        && readThreads == that.readThreads;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(port, bindAddress, shutdownTimeout, maxRequestBytes, requestReadTimeout, workerThreads);
+    return Objects.hash(port, bindAddress, shutdownTimeout, maxRequestBytes, requestReadTimeout, writeThreads, readThreads);
   }
 
   @Override
@@ -220,8 +242,10 @@ public final class ServerConfig {
         + maxRequestBytes
         + ", requestReadTimeout="
         + requestReadTimeout
-        + ", workerThreads="
-        + workerThreads
+        + ", writeThreads="
+        + writeThreads
+        + ", readThreads="
+        + readThreads
         + '}';
   }
 
@@ -232,7 +256,8 @@ public final class ServerConfig {
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
-    private int workerThreads = DEFAULT_WORKER_THREADS;
+    private int writeThreads = DEFAULT_WRITE_THREADS;
+    private int readThreads = DEFAULT_READ_THREADS;
 
     private Builder() {}
 
@@ -242,16 +267,27 @@ public final class ServerConfig {
       this.shutdownTimeout = config.shutdownTimeout;
       this.maxRequestBytes = config.maxRequestBytes;
       this.requestReadTimeout = config.requestReadTimeout;
-      this.workerThreads = config.workerThreads;
+      this.writeThreads = config.writeThreads;
+      this.readThreads = config.readThreads;
     }
 
-    /** 1..{@value ServerConfig#MAX_WORKER_THREADS}. */
-    public Builder workerThreads(int workerThreads) {
-      if (workerThreads < 1 || workerThreads > MAX_WORKER_THREADS) {
-        throw new IllegalArgumentException(workerThreadsMessage(workerThreads));
-      }
-      this.workerThreads = workerThreads;
+    /** 1..{@value ServerConfig#MAX_THREADS}. */
+    public Builder writeThreads(int writeThreads) {
+      this.writeThreads = threads(WRITE_THREADS_VARIABLE, writeThreads);
       return this;
+    }
+
+    /** 1..{@value ServerConfig#MAX_THREADS}. */
+    public Builder readThreads(int readThreads) {
+      this.readThreads = threads(READ_THREADS_VARIABLE, readThreads);
+      return this;
+    }
+
+    private static int threads(String variable, int threads) {
+      if (threads < 1 || threads > MAX_THREADS) {
+        throw new IllegalArgumentException(threadsMessage(variable, threads));
+      }
+      return threads;
     }
 
     /** {@value ServerConfig#MIN_REQUEST_READ_TIMEOUT_MS}..{@value ServerConfig#MAX_REQUEST_READ_TIMEOUT_MS} ms. */

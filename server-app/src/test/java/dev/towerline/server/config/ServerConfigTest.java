@@ -105,17 +105,22 @@ class ServerConfigTest {
   }
 
   @Test
-  void workerThreadsDefaultToSixteenAndAreReadFromTheEnvironment() {
-    assertThat(ServerConfig.ofDefaults().workerThreads()).isEqualTo(16);
-    assertThat(ServerConfig.fromEnvironment(Map.of("WORKER_THREADS", "40")).workerThreads()).isEqualTo(40);
+  void writeThreadsDefaultToSixteenReadThreadsToTwoPerCoreAndBothAreReadFromTheEnvironment() {
+    assertThat(ServerConfig.ofDefaults().writeThreads()).isEqualTo(16);
+    assertThat(ServerConfig.ofDefaults().readThreads()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    ServerConfig configured = ServerConfig.fromEnvironment(Map.of("WRITE_THREADS", "40", "READ_THREADS", "3"));
+    assertThat(configured.writeThreads()).isEqualTo(40);
+    assertThat(configured.readThreads()).isEqualTo(3);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"none", "0", "1025", "-3"})
-  void invalidWorkerThreadsAreNamedInTheMessage(String threads) {
-    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WORKER_THREADS", threads)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("WORKER_THREADS must be 1..1024: " + threads);
+  void invalidThreadCountsAreNamedInTheMessage(String threads) {
+    for (String variable : new String[] {"WRITE_THREADS", "READ_THREADS"}) {
+      assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(variable, threads)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(variable + " must be 1..1024: " + threads);
+    }
   }
 
   @ParameterizedTest

@@ -6,6 +6,7 @@ import dev.towerline.protocol.ErrorCode;
 import dev.towerline.server.testing.Envelopes;
 import dev.towerline.server.testing.Executions;
 import dev.towerline.server.testing.HttpAnswers;
+import dev.towerline.server.testing.RawHttp;
 import dev.towerline.server.testing.RawWebSocket;
 import dev.towerline.server.testing.RunningServer;
 import java.io.BufferedInputStream;
@@ -47,6 +48,20 @@ class HostCheckTest {
     assertThat(answer.error().path("code").asText()).isEqualTo(ErrorCode.MISDIRECTED_REQUEST.value());
     assertThat(answer.error().path("details").path("host").asText()).isEqualTo(host);
     assertThat(answer.header("Connection")).isEqualTo("close");
+  }
+
+  @Test
+  void judgesEveryRequestOfAKeptAliveConnectionAndEveryConnectionAfterARefusal() throws IOException {
+    for (String allowedFirst : List.of("/health", "/api/v1/devices", "/api/v1/status")) {
+      String answers =
+          RawHttp.exchange(server.port(), "GET " + allowedFirst + " HTTP/1.1\r\nHost: localhost\r\n\r\n" + get("/api/v1/devices", "Host: evil.example\r\n"));
+
+      assertThat(answers).as(allowedFirst).startsWith("HTTP/1.1 200").contains("HTTP/1.1 421");
+    }
+    for (int i = 0; i < 8; i++) {
+      assertThat(Wire.raw(server.port(), get("/api/v1/devices", "Host: evil.example\r\n")).status()).isEqualTo(421);
+      assertThat(Wire.raw(server.port(), get("/health", "Host: localhost\r\n")).status()).isEqualTo(200);
+    }
   }
 
   @ParameterizedTest(name = "Host: {0}")

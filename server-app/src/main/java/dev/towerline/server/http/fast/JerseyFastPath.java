@@ -12,7 +12,7 @@ import org.glassfish.grizzly.http.server.Response;
  * request, and one whose body it cannot make, goes to Jersey unchanged, so that Jersey's mappers
  * answer the failure with the envelope.
  */
-abstract class JerseyFastPath extends HttpHandler {
+abstract class JerseyFastPath extends HttpHandler implements InlineAnswers {
   private static final String ANONYMOUS = Actor.ANONYMOUS.name();
 
   private final HttpHandler jersey;
@@ -30,6 +30,12 @@ abstract class JerseyFastPath extends HttpHandler {
   }
 
   abstract boolean owns(Request request);
+
+  /** What this path or a fast path behind it answers itself. */
+  @Override
+  public final boolean answersInline(Request request) {
+    return owns(request) || (jersey instanceof InlineAnswers next && next.answersInline(request));
+  }
 
   /** The JSON answer to a request {@link #owns} took. */
   abstract byte[] body(Request request) throws JsonProcessingException;

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -29,7 +30,12 @@ import org.slf4j.LoggerFactory;
 final class RequestGuardFilter extends BaseFilter {
 
   private static final Logger log = LoggerFactory.getLogger(RequestGuardFilter.class);
-  private static final Note<Boolean> CHECKED = HttpRequestPacket.createNote("dev.towerline.request-guard.checked");
+  /**
+   * The connection a request was checked on. Grizzly reuses request packets with their notes, across
+   * connections too: the mark is taken off with a request's last chunk, and an upgraded request,
+   * whose WebSocket bytes keep coming with it, counts as checked only on its own connection.
+   */
+  private static final Note<Connection<?>> CHECKED_ON = HttpRequestPacket.createNote("dev.towerline.request-guard.checked-on");
   private static final String WEBSOCKET = "websocket";
 
   private final RequestGuard guard;
@@ -43,18 +49,23 @@ final class RequestGuardFilter extends BaseFilter {
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     if (!(ctx.getMessage() instanceof HttpContent content)
-        || !(content.getHttpHeader() instanceof HttpRequestPacket request)
-        || request.getNote(CHECKED) != null) {
+        || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
       return ctx.getInvokeAction();
     }
-    request.setNote(CHECKED, Boolean.TRUE);
-    Optional<RequestGuard.Refusal> refusal = check(request, clientAddress(ctx));
-    if (refusal.isEmpty()) {
-      return ctx.getInvokeAction();
+    Connection<?> connection = ctx.getConnection();
+    if (request.getNote(CHECKED_ON) != connection) {
+      Optional<RequestGuard.Refusal> refusal = check(request, clientAddress(ctx));
+      if (refusal.isPresent()) {
+        refuse(ctx, request, refusal.get());
+        content.recycle();
+        return ctx.getStopAction();
+      }
+      request.setNote(CHECKED_ON, connection);
     }
-    refuse(ctx, request, refusal.get());
-    content.recycle();
-    return ctx.getStopAction();
+    if (content.isLast() && !request.isUpgrade()) {
+      request.setNote(CHECKED_ON, null);
+    }
+    return ctx.getInvokeAction();
   }
 
   private Optional<RequestGuard.Refusal> check(HttpRequestPacket request, String clientAddress) {

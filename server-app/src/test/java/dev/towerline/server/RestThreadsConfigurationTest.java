@@ -12,27 +12,33 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The request threads are as many as {@code WORKER_THREADS} says, end to end in a server process. */
-class WorkerThreadsConfigurationTest {
+/**
+ * The REST application's threads for writes and for reads are as many as {@code WRITE_THREADS}
+ * and {@code READ_THREADS} say, end to end in a server process.
+ */
+class RestThreadsConfigurationTest {
 
-  // Neither Grizzly's default (two per core) nor the server's (16) on any machine this runs on.
-  private static final int CONFIGURED = 11;
-  // Linux names a thread by the first 15 characters of its Java name, "grizzly-http-server-<n>".
-  private static final String WORKER_PREFIX = "grizzly-http-se";
+  // Neither the defaults (16; two per core) nor each other on any machine this runs on.
+  private static final int WRITES = 11;
+  private static final int READS = 3;
 
   @Test
-  void requestThreadsAreTheConfiguredNumber(@TempDir Path dataDir) throws Exception {
+  void restThreadsAreTheConfiguredNumbers(@TempDir Path dataDir) throws Exception {
     try (ServerProcess server =
         ServerProcess.start(
             Map.of(
                 "DATA_DIR", dataDir.toString(),
                 "ADB_SIMULATOR", "2",
                 "LOG_FORMAT", "text",
-                "WORKER_THREADS", String.valueOf(CONFIGURED)))) {
+                "WRITE_THREADS", String.valueOf(WRITES),
+                "READ_THREADS", String.valueOf(READS)))) {
       server.awaitReady();
 
-      assertThat(server.send("GET", "/api/v1/devices", null).statusCode()).isEqualTo(200);
-      assertThat(threadsNamed(server.process().pid(), WORKER_PREFIX)).as(server.log()).isEqualTo(CONFIGURED);
+      assertThat(server.send("GET", "/api/v1/devices/no-such-device", null).statusCode()).isEqualTo(404);
+      long pid = server.process().pid();
+      // Linux names a thread by the first 15 characters of its Java name, "towerline-write(<n>)".
+      assertThat(threadsNamed(pid, TowerlineServer.WRITE_THREADS)).as(server.log()).isEqualTo(WRITES);
+      assertThat(threadsNamed(pid, TowerlineServer.READ_THREADS + "(")).as(server.log()).isEqualTo(READS);
     }
   }
 
