@@ -107,20 +107,29 @@ final class ExecutionScheduler implements AutoCloseable {
 
   /** Queues a stored execution in the place reserved for it and starts what can start. */
   void submit(ExecutionRecord execution) {
+    List<Runnable> starts;
     synchronized (lock) {
       DeviceQueue device = device(execution.deviceSerial());
       device.reserved = Math.max(0, device.reserved - 1);
-      requeue(execution);
+      starts = enqueue(execution);
     }
+    launch(starts);
   }
 
   /** Queues again, at the end, an execution taken out by {@link #dequeue} that must still run. */
   void requeue(ExecutionRecord execution) {
+    List<Runnable> starts;
     synchronized (lock) {
-      device(execution.deviceSerial()).queue.addLast(new Entry(execution, ++sequence));
-      queuedTotal++;
-      dispatch();
+      starts = enqueue(execution);
     }
+    launch(starts);
+  }
+
+  // Callers hold the lock.
+  private List<Runnable> enqueue(ExecutionRecord execution) {
+    device(execution.deviceSerial()).queue.addLast(new Entry(execution, ++sequence));
+    queuedTotal++;
+    return dispatch();
   }
 
   /** Takes a queued execution out of its queue; false when it is not queued here (any more). */
@@ -220,8 +229,12 @@ final class ExecutionScheduler implements AutoCloseable {
     });
   }
 
-  // Callers hold the lock.
-  private void dispatch() {
+  /**
+   * Takes what can start now off the queues; callers hold the lock and hand the result to {@link
+   * #launch} once they released it.
+   */
+  private List<Runnable> dispatch() {
+    List<Runnable> starts = new ArrayList<>(0);
     long now = System.nanoTime();
     while (!closed && running < config.parallelism()) {
       String next = null;
@@ -235,31 +248,39 @@ final class ExecutionScheduler implements AutoCloseable {
         }
       }
       if (next == null) {
-        return;
+        break;
       }
-      start(next, devices.get(next));
+      starts.add(start(next, devices.get(next)));
     }
+    return starts;
+  }
+
+  // Handing a run to a worker wakes (or makes) a thread: done under the lock, the woken thread could
+  // preempt the holder on a busy machine while creates wait for the lock.
+  private void launch(List<Runnable> starts) {
+    starts.forEach(workers::execute);
   }
 
   // Callers hold the lock.
-  private void start(String serial, DeviceQueue device) {
+  private Runnable start(String serial, DeviceQueue device) {
     Entry entry = device.queue.pollFirst();
     queuedTotal--;
     ExecutionRun run = newRun.apply(entry.execution());
     device.running = run;
     runs.put(run.id(), run);
     running++;
-    workers.execute(() -> {
+    return () -> {
       ExecutionRun.Result result = ExecutionRun.Result.DONE;
       try {
         result = run.run();
       } finally {
         finished(serial, entry, result);
       }
-    });
+    };
   }
 
   private void finished(String serial, Entry entry, ExecutionRun.Result result) {
+    List<Runnable> starts;
     synchronized (lock) {
       DeviceQueue device = devices.get(serial);
       device.running = null;
@@ -272,14 +293,17 @@ final class ExecutionScheduler implements AutoCloseable {
         device.pausedUntilNanos = System.nanoTime() + START_RETRY.toNanos();
         timer.schedule(this::dispatchLater, START_RETRY.toMillis(), TimeUnit.MILLISECONDS);
       }
-      dispatch();
+      starts = dispatch();
     }
+    launch(starts);
   }
 
   private void dispatchLater() {
+    List<Runnable> starts;
     synchronized (lock) {
-      dispatch();
+      starts = dispatch();
     }
+    launch(starts);
   }
 
   private static Thread daemon(Runnable task, String name) {
