@@ -6,6 +6,7 @@ import dev.towerline.server.auth.Role;
 import dev.towerline.server.listing.Page;
 import dev.towerline.server.text.UnicodeText;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,6 +71,43 @@ public final class AuditLog {
       return new AuditEntry(store.insertOn(connection, List.of(new AuditStore.Row(stored, now))).get(0), now, stored);
     } catch (JsonProcessingException e) {
       throw new AuditUnavailableException("audit payload cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code event} recorded now, its payload redacted, as one INSERT statement for another write to
+   * send in its own transaction (see {@link #recordIn}): committed, or rolled back, with it.
+   *
+   * @throws AuditUnavailableException when the payload cannot be written as JSON
+   */
+  public Insert insertOf(AuditEvent event) {
+    AuditEvent stored = storable(event);
+    try {
+      return new Insert(stored, now(), store.payloadJson(stored));
+    } catch (JsonProcessingException e) {
+      throw new AuditUnavailableException("audit payload cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** One entry's INSERT: {@link #sql()} with {@code ?} parameters that {@link #bind} sets. */
+  public static final class Insert {
+    private final AuditEvent event;
+    private final Instant at;
+    private final String payloadJson;
+
+    private Insert(AuditEvent event, Instant at, String payloadJson) {
+      this.event = event;
+      this.at = at;
+      this.payloadJson = payloadJson;
+    }
+
+    public String sql() {
+      return AuditStore.insertSql();
+    }
+
+    /** Sets the statement's parameters of this entry, the first at {@code firstIndex}. */
+    public void bind(PreparedStatement statement, int firstIndex) throws SQLException {
+      AuditStore.bind(statement, firstIndex, event, at, payloadJson);
     }
   }
 

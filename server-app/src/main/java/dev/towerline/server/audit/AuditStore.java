@@ -82,23 +82,38 @@ final class AuditStore {
   }
 
   private void bind(PreparedStatement insert, AuditEvent event, Instant at) throws SQLException, JsonProcessingException {
-    insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-    insert.setString(2, event.actor());
-    insert.setString(3, event.role() == null ? null : event.role().contractName());
-    insert.setString(4, event.clientAddress());
-    insert.setString(5, event.requestId());
-    insert.setString(6, event.operation());
-    insert.setString(7, event.target().executionId());
-    insert.setString(8, event.target().deviceSerial());
-    insert.setString(9, event.outcome().result().contractName());
+    bind(insert, 1, event, at, payloadJson(event));
+  }
+
+  /** The INSERT of one row, without asking for its id: for a statement sent with another write. */
+  static String insertSql() {
+    return INSERT;
+  }
+
+  /** The payload as it is stored: JSON text, or null. */
+  String payloadJson(AuditEvent event) throws JsonProcessingException {
+    return event.payload() == null ? null : json.writeValueAsString(event.payload());
+  }
+
+  /** Sets the parameters of {@link #insertSql()} from {@code first} on. */
+  static void bind(PreparedStatement insert, int first, AuditEvent event, Instant at, String payloadJson) throws SQLException {
+    insert.setObject(first, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    insert.setString(first + 1, event.actor());
+    insert.setString(first + 2, event.role() == null ? null : event.role().contractName());
+    insert.setString(first + 3, event.clientAddress());
+    insert.setString(first + 4, event.requestId());
+    insert.setString(first + 5, event.operation());
+    insert.setString(first + 6, event.target().executionId());
+    insert.setString(first + 7, event.target().deviceSerial());
+    insert.setString(first + 8, event.outcome().result().contractName());
     if (event.outcome().status() == null) {
-      insert.setNull(10, Types.INTEGER);
+      insert.setNull(first + 9, Types.INTEGER);
     } else {
-      insert.setInt(10, event.outcome().status());
+      insert.setInt(first + 9, event.outcome().status());
     }
-    insert.setString(11, event.outcome().errorCode() == null ? null : event.outcome().errorCode().value());
-    insert.setString(12, event.payload() == null ? null : json.writeValueAsString(event.payload()));
-    insert.setString(13, event.payloadOmitted() == null ? null : event.payloadOmitted().contractName());
+    insert.setString(first + 10, event.outcome().errorCode() == null ? null : event.outcome().errorCode().value());
+    insert.setString(first + 11, payloadJson);
+    insert.setString(first + 12, event.payloadOmitted() == null ? null : event.payloadOmitted().contractName());
   }
 
   private static void rollbackQuietly(Connection connection) {

@@ -1,5 +1,6 @@
 package dev.towerline.server.executions;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -10,7 +11,9 @@ import java.time.Instant;
  */
 final class ExecutionIds {
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-  private final SecureRandom random = new SecureRandom();
+  // One generator per thread: the default one (NativePRNG) serialises every caller on one global
+  // lock, and a create that waited there behind a descheduled holder lost milliseconds.
+  private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(ExecutionIds::newGenerator);
 
   String next(Instant now) {
     char[] out = new char[26];
@@ -20,7 +23,7 @@ final class ExecutionIds {
       millis >>>= 5;
     }
     byte[] bytes = new byte[10];
-    random.nextBytes(bytes);
+    random.get().nextBytes(bytes);
     long high = 0;
     long low = 0;
     for (int i = 0; i < 5; i++) {
@@ -36,5 +39,13 @@ final class ExecutionIds {
       low >>>= 5;
     }
     return "ex_" + new String(out);
+  }
+
+  private static SecureRandom newGenerator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime since 9 has DRBG", e);
+    }
   }
 }

@@ -109,20 +109,29 @@ final class ExecutionScheduler implements AutoCloseable {
 
   /** Queues a stored execution in the place reserved for it and starts what can start. */
   void submit(ExecutionRecord execution) {
+    List<Runnable> starts;
     synchronized (lock) {
       DeviceQueue device = device(execution.deviceSerial());
       device.reserved = Math.max(0, device.reserved - 1);
-      requeue(execution);
+      starts = enqueue(execution);
     }
+    launch(starts);
   }
 
   /** Queues again, at the end, an execution taken out by {@link #dequeue} that must still run. */
   void requeue(ExecutionRecord execution) {
+    List<Runnable> starts;
     synchronized (lock) {
-      device(execution.deviceSerial()).queue.addLast(new Entry(execution, ++sequence));
-      queued(+1);
-      dispatch();
+      starts = enqueue(execution);
     }
+    launch(starts);
+  }
+
+  // Callers hold the lock.
+  private List<Runnable> enqueue(ExecutionRecord execution) {
+    device(execution.deviceSerial()).queue.addLast(new Entry(execution, ++sequence));
+    addQueued(+1);
+    return dispatch();
   }
 
   /** Takes a queued execution out of its queue; false when it is not queued here (any more). */
@@ -130,7 +139,7 @@ final class ExecutionScheduler implements AutoCloseable {
     synchronized (lock) {
       DeviceQueue device = devices.get(serial);
       if (device != null && device.queue.removeIf(entry -> entry.execution().id().equals(id))) {
-        queued(-1);
+        addQueued(-1);
         return true;
       }
       return false;
@@ -202,7 +211,7 @@ final class ExecutionScheduler implements AutoCloseable {
         device.queue.forEach(entry -> queued.add(entry.execution()));
         device.queue.clear();
       });
-      queued(-queuedTotal);
+      addQueued(-queuedTotal);
       active = new ArrayList<>(runs.values());
     }
     active.forEach(run -> run.stop(ShellOutcomes.StopReason.SERVER_STOP));
@@ -230,8 +239,12 @@ final class ExecutionScheduler implements AutoCloseable {
     });
   }
 
-  // Callers hold the lock.
-  private void dispatch() {
+  /**
+   * Takes what can start now off the queues; callers hold the lock and hand the result to {@link
+   * #launch} once they released it.
+   */
+  private List<Runnable> dispatch() {
+    List<Runnable> starts = new ArrayList<>(0);
     long now = System.nanoTime();
     while (!closed && running < config.parallelism()) {
       String next = null;
@@ -245,37 +258,45 @@ final class ExecutionScheduler implements AutoCloseable {
         }
       }
       if (next == null) {
-        return;
+        break;
       }
-      start(next, devices.get(next));
+      starts.add(start(next, devices.get(next)));
     }
+    return starts;
+  }
+
+  // Handing a run to a worker wakes (or makes) a thread: done under the lock, the woken thread could
+  // preempt the holder on a busy machine while creates wait for the lock.
+  private void launch(List<Runnable> starts) {
+    starts.forEach(workers::execute);
   }
 
   // Callers hold the lock.
-  private void queued(int change) {
+  private void addQueued(int change) {
     queuedTotal += change;
     queueChanges++;
   }
 
   // Callers hold the lock.
-  private void start(String serial, DeviceQueue device) {
+  private Runnable start(String serial, DeviceQueue device) {
     Entry entry = device.queue.pollFirst();
-    queued(-1);
+    addQueued(-1);
     ExecutionRun run = newRun.apply(entry.execution());
     device.running = run;
     runs.put(run.id(), run);
     running++;
-    workers.execute(() -> {
+    return () -> {
       ExecutionRun.Result result = ExecutionRun.Result.DONE;
       try {
         result = run.run();
       } finally {
         finished(serial, entry, result);
       }
-    });
+    };
   }
 
   private void finished(String serial, Entry entry, ExecutionRun.Result result) {
+    List<Runnable> starts;
     synchronized (lock) {
       DeviceQueue device = devices.get(serial);
       device.running = null;
@@ -284,18 +305,21 @@ final class ExecutionScheduler implements AutoCloseable {
       if (result == ExecutionRun.Result.RETRY_LATER && !closed) {
         // First in line again, once the database is back.
         device.queue.addFirst(entry);
-        queued(+1);
+        addQueued(+1);
         device.pausedUntilNanos = System.nanoTime() + START_RETRY.toNanos();
         timer.schedule(this::dispatchLater, START_RETRY.toMillis(), TimeUnit.MILLISECONDS);
       }
-      dispatch();
+      starts = dispatch();
     }
+    launch(starts);
   }
 
   private void dispatchLater() {
+    List<Runnable> starts;
     synchronized (lock) {
-      dispatch();
+      starts = dispatch();
     }
+    launch(starts);
   }
 
   private static Thread daemon(Runnable task, String name) {

@@ -6,6 +6,7 @@ import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.WrittenWithInsert;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,7 +18,7 @@ import java.util.function.Function;
 final class AuditedCreation implements WrittenWithInsert {
   private final AuditLog auditLog;
   private final Function<ExecutionRecord, AuditEvent> eventOf;
-  private boolean written;
+  private volatile boolean written;
 
   /** @param eventOf the request's entry, answered 201 with the execution it created */
   AuditedCreation(AuditLog auditLog, Function<ExecutionRecord, AuditEvent> eventOf) {
@@ -29,6 +30,12 @@ final class AuditedCreation implements WrittenWithInsert {
   public void write(Connection connection, ExecutionRecord execution) throws SQLException {
     auditLog.recordIn(connection, eventOf.apply(execution));
     written = true;
+  }
+
+  @Override
+  public Optional<Statement> asStatement(ExecutionRecord execution) {
+    AuditLog.Insert insert = auditLog.insertOf(eventOf.apply(execution));
+    return Optional.of(new Statement(insert.sql(), insert::bind, () -> written = true));
   }
 
   /** True once the entry was written in an insert's transaction; committed if the request was answered 201. */

@@ -76,6 +76,15 @@ public final class Persistence implements AutoCloseable {
     retries.scheduleWithFixedDelay(this::watchLock, retryInterval.toMillis(), retryInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Whether the driver sends a string of several statements in one round trip, run in one implicit
+   * transaction when the connection is in auto-commit (PostgreSQL's does; H2 is embedded and has no
+   * round trips to save).
+   */
+  boolean combinesStatements() {
+    return database.config().isPostgres();
+  }
+
   public boolean isReady() {
     return sessions != null && lock.isHeld();
   }

@@ -15,6 +15,8 @@ import dev.towerline.server.store.Database;
 import dev.towerline.server.store.DatabaseConfig;
 import dev.towerline.server.store.Persistence;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +100,26 @@ abstract class AuditLogContract {
     assertThat(read.get(0).recordedAt()).isEqualTo(clock.instant());
     assertThat(read.get(0).event()).isEqualTo(refused);
     assertThat(read.get(0).event().outcome().result()).isEqualTo(AuditOutcome.Result.REFUSED);
+  }
+
+  @Test
+  void anEntryInsertedAsAnotherWritesStatementIsStoredRedactedAsRecordWouldStoreIt() throws Exception {
+    String actor = actor();
+    AuditEvent event = created(actor, "curl -H 'Authorization: Bearer abc123' http://ci/build");
+    AuditLog.Insert insert = auditLog.insertOf(event);
+
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(insert.sql())) {
+      insert.bind(statement, 1);
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    }
+
+    List<AuditEntry> read = all(new AuditQuery(actor, null, null, null));
+    assertThat(read).hasSize(1);
+    assertThat(read.get(0).recordedAt()).isEqualTo(clock.instant());
+    assertThat(read.get(0).event().requestId()).isEqualTo(event.requestId());
+    assertThat(read.get(0).event().outcome()).isEqualTo(event.outcome());
+    assertThat(read.get(0).event().payload().path("command").asText()).isEqualTo("curl -H 'Authorization: Bearer [redacted]' http://ci/build");
   }
 
   @Test

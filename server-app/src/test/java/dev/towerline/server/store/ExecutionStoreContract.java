@@ -14,6 +14,7 @@ import dev.towerline.server.executions.ExecutionStore;
 import dev.towerline.server.executions.IdempotencyKey;
 import dev.towerline.server.executions.NewExecution;
 import dev.towerline.server.executions.OutputChunk;
+import dev.towerline.server.executions.WrittenWithInsert;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -153,6 +154,79 @@ abstract class ExecutionStoreContract {
         .isInstanceOf(DuplicateIdempotencyKeyException.class);
 
     assertThat(markerStored(marker)).isFalse();
+  }
+
+  @Test
+  void commitsAStatementWrittenAlongsideWithTheExecution() throws Exception {
+    ExecutionRecord execution = queued("dev-a", T0);
+    MarkerAlongside marker = new MarkerAlongside(markerSeq(), "{}");
+
+    store.insert(execution, Optional.empty(), marker);
+
+    assertThat(store.find(execution.id())).contains(execution);
+    assertThat(markerStored(marker.seq)).isTrue();
+    assertThat(marker.written).as("told it was written").isTrue();
+  }
+
+  @Test
+  void aFailingStatementAlongsideStoresNeitherItNorTheExecution() throws Exception {
+    ExecutionRecord execution = queued("dev-a", T0);
+    // feed_events.payload is NOT NULL: the statement alongside fails after the insert ran.
+    MarkerAlongside marker = new MarkerAlongside(markerSeq(), null);
+
+    assertThatThrownBy(() -> store.insert(execution, Optional.empty(), marker)).isInstanceOf(RuntimeException.class);
+
+    assertThat(store.find(execution.id())).isEmpty();
+    assertThat(markerStored(marker.seq)).isFalse();
+    assertThat(marker.written).isFalse();
+  }
+
+  @Test
+  void aRefusedKeyStoresNoStatementWrittenAlongside() throws Exception {
+    String key = "key-" + UUID.randomUUID();
+    store.insert(queued("dev-a", T0), Optional.of(new IdempotencyKey(key, "f1", T0.plus(Duration.ofHours(24)))));
+    MarkerAlongside marker = new MarkerAlongside(markerSeq(), "{}");
+
+    assertThatThrownBy(() -> store.insert(
+            queued("dev-a", T0), Optional.of(new IdempotencyKey(key, "f1", T0.plus(Duration.ofHours(24)))), marker))
+        .isInstanceOf(DuplicateIdempotencyKeyException.class);
+
+    assertThat(markerStored(marker.seq)).isFalse();
+    assertThat(marker.written).isFalse();
+  }
+
+  /** A marker row that is also one statement, as the audit entry of a create is. */
+  private static final class MarkerAlongside implements WrittenWithInsert {
+    private static final String INSERT = "INSERT INTO feed_events (feed, seq, created_at, payload) VALUES (?, ?, ?, ?)";
+    final long seq;
+    private final String payload;
+    volatile boolean written;
+
+    MarkerAlongside(long seq, String payload) {
+      this.seq = seq;
+      this.payload = payload;
+    }
+
+    @Override
+    public void write(Connection connection, ExecutionRecord execution) throws SQLException {
+      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        bind(insert, 1);
+        insert.executeUpdate();
+      }
+      written = true;
+    }
+
+    @Override
+    public Optional<Statement> asStatement(ExecutionRecord execution) {
+      return Optional.of(new Statement(INSERT, this::bind, () -> written = true));
+    }
+
+    private void bind(PreparedStatement insert, int first) throws SQLException {
+      insert.setString(first, MARKER_FEED);
+      insert.setLong(first + 1, seq);
+      insert.setObject(first + 2, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+      insert.setString(first + 3, payload);
+    }
   }
 
   // A feed event row of a feed no server publishes: any table would do.
