@@ -18,8 +18,11 @@ public final class SharedTextFrame {
   private static final int LENGTH_64_BIT = 127;
 
   private final String text;
-  /** Racing threads may both encode: they get equal bytes, and either set of them is kept. */
-  private volatile byte[] frame;
+  /**
+   * Read-only, never moved: each caller gets a duplicate. Racing threads may both encode; they get
+   * equal bytes, and either set is kept.
+   */
+  private volatile ByteBuffer frame;
 
   public SharedTextFrame(String text) {
     this.text = text;
@@ -40,12 +43,12 @@ public final class SharedTextFrame {
    * @throws UnencodableTextException when the text holds a lone surrogate, which has no UTF-8 form
    */
   public ByteBuffer bytes() {
-    byte[] encoded = frame;
+    ByteBuffer encoded = frame;
     if (encoded == null) {
-      encoded = encode(text);
+      encoded = ByteBuffer.wrap(encode(text)).asReadOnlyBuffer();
       frame = encoded;
     }
-    return ByteBuffer.wrap(encoded).asReadOnlyBuffer();
+    return encoded.duplicate();
   }
 
   private static byte[] encode(String text) {
