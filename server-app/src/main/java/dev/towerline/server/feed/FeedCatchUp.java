@@ -12,6 +12,7 @@ import dev.towerline.server.executions.ExecutionRecord;
 import dev.towerline.server.executions.ExecutionService;
 import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.feed.log.StoredEventReader;
+import dev.towerline.server.feed.outbox.SharedTextFrame;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -104,7 +105,7 @@ final class FeedCatchUp {
         }
         pace(connection);
         // A row an older server wrote may hold text that cannot be sent as it is.
-        if (!connection.replay(stored.seq(), event, EncodableJson.of(stored.payload()))) {
+        if (!connection.replay(stored.seq(), event, new SharedTextFrame(EncodableJson.of(stored.payload())))) {
           return;
         }
       }

@@ -6,6 +6,7 @@ import dev.towerline.protocol.Feed;
 import dev.towerline.protocol.FeedEvent;
 import dev.towerline.server.feed.log.EventLog;
 import dev.towerline.server.feed.log.EventLogUnavailableException;
+import dev.towerline.server.feed.outbox.SharedTextFrame;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * event; an idle one still writes each event as it comes. While the database is unavailable the
  * publisher holds the events (up to {@value #PUBLISH_QUEUE}) and retries, so an outage delays them
  * but loses none. Each event is written as {@link EncodableJson} once, so what is stored, replayed
- * and sent live can always be sent.
+ * and sent live can always be sent, and encoded as a WebSocket frame once, shared by every
+ * subscriber ({@link SharedTextFrame}).
  */
 final class FeedChannel implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FeedChannel.class);
@@ -46,7 +48,8 @@ final class FeedChannel implements AutoCloseable {
 
   /** Receives the events of the feed, on the publisher thread: must not block. */
   interface Subscriber {
-    void event(long seq, FeedEvent event, String frame);
+    /** {@code frame} is the same instance for every subscriber: write views of it, never alter it. */
+    void event(long seq, FeedEvent event, SharedTextFrame frame);
   }
 
   private final Feed feed;
@@ -169,7 +172,7 @@ final class FeedChannel implements AutoCloseable {
 
   private void fanOut(long seq, Rendered rendered) {
     FeedEvent event = rendered.eventAt(seq);
-    String frame = rendered.frameAt(seq);
+    SharedTextFrame frame = new SharedTextFrame(rendered.frameAt(seq));
     for (Subscriber subscriber : subscribers) {
       try {
         subscriber.event(seq, event, frame);

@@ -3,6 +3,7 @@ package dev.towerline.server.feed;
 import dev.towerline.protocol.FeedEvent;
 import dev.towerline.server.feed.outbox.Outbox;
 import dev.towerline.server.feed.outbox.OutboxLimits;
+import dev.towerline.server.feed.outbox.SharedTextFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
  * nothing is missed and nothing is sent twice.
  */
 final class FeedConnection implements FeedChannel.Subscriber {
-  private record Held(long seq, FeedEvent event, String frame) {}
+  private record Held(long seq, FeedEvent event, SharedTextFrame frame) {}
 
   private final String sessionId;
   private final Outbox outbox;
@@ -47,7 +48,7 @@ final class FeedConnection implements FeedChannel.Subscriber {
   }
 
   @Override
-  public void event(long seq, FeedEvent event, String frame) {
+  public void event(long seq, FeedEvent event, SharedTextFrame frame) {
     boolean overflow = false;
     synchronized (this) {
       if (!live) {
@@ -76,7 +77,7 @@ final class FeedConnection implements FeedChannel.Subscriber {
   }
 
   /** Sends a replayed event (before {@link #goLive}); returns false when the connection is gone. */
-  synchronized boolean replay(long seq, FeedEvent event, String frame) {
+  synchronized boolean replay(long seq, FeedEvent event, SharedTextFrame frame) {
     if (seq <= lastSeq) {
       return !outbox.isClosed();
     }
@@ -84,7 +85,7 @@ final class FeedConnection implements FeedChannel.Subscriber {
     return !filter.test(event) || outbox.offer(frame);
   }
 
-  private void deliver(long seq, FeedEvent event, String frame) {
+  private void deliver(long seq, FeedEvent event, SharedTextFrame frame) {
     if (seq <= lastSeq) {
       return;
     }

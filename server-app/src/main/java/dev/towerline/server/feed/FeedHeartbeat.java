@@ -1,6 +1,7 @@
 package dev.towerline.server.feed;
 
 import dev.towerline.protocol.Ping;
+import dev.towerline.server.feed.outbox.SharedTextFrame;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +36,9 @@ final class FeedHeartbeat implements Runnable {
   public void run() {
     try {
       long round = rounds.incrementAndGet();
-      // Every connection gets the same ping: written once per round, not once per connection.
-      String appPing = round % 2 == 0 ? service.write(new Ping().withTs(service.now()).withNonce(Long.toHexString(round))) : null;
+      // Every connection gets the same ping: written and encoded once per round, not once per connection.
+      SharedTextFrame appPing =
+          round % 2 == 0 ? new SharedTextFrame(service.write(new Ping().withTs(service.now()).withNonce(Long.toHexString(round)))) : null;
       long silentLimit = interval.toNanos() * 2;
       for (FeedSession session : sessions) {
         try {
@@ -50,7 +52,7 @@ final class FeedHeartbeat implements Runnable {
     }
   }
 
-  private void beat(FeedSession session, String appPing, long silentLimit) {
+  private void beat(FeedSession session, SharedTextFrame appPing, long silentLimit) {
     if (session.closing()) {
       return; // Waiting for the client to answer our close: nothing more goes out.
     }

@@ -4,6 +4,7 @@ import dev.towerline.protocol.Feed;
 import dev.towerline.protocol.Frame;
 import dev.towerline.server.feed.outbox.FrameTransport;
 import dev.towerline.server.feed.outbox.Outbox;
+import dev.towerline.server.feed.outbox.SharedTextFrame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
@@ -24,6 +25,8 @@ final class FeedSession implements FrameTransport {
   private final FeedService service;
   private final Outbox outbox;
   private final FeedConnection connection;
+  /** Null when this connection's frames are encoded by the container, one send at a time. */
+  private final TyrusFrameWriter frameWriter;
   private final AtomicReference<CloseReason> sentClose = new AtomicReference<>();
   /**
    * Held while a frame is handed to the container and while the close frame is: once the close is
@@ -37,6 +40,7 @@ final class FeedSession implements FrameTransport {
     this.session = session;
     this.service = service;
     this.outbox = new Outbox(this, service.config().outboxLimits());
+    this.frameWriter = TyrusFrameWriter.of(session);
     this.connection =
         new FeedConnection(id, outbox, service.config().outboxLimits(), filter, () -> {
           outbox.discard();
@@ -57,11 +61,11 @@ final class FeedSession implements FrameTransport {
   }
 
   void send(Frame frame) {
-    sendWritten(service.write(frame));
+    outbox.offer(service.write(frame));
   }
 
-  /** Sends a frame already written by {@link FeedService#write}. */
-  void sendWritten(String frame) {
+  /** Sends a frame already written by {@link FeedService#write}, possibly to other connections too. */
+  void sendWritten(SharedTextFrame frame) {
     outbox.offer(frame);
   }
 
@@ -94,13 +98,22 @@ final class FeedSession implements FrameTransport {
 
   /** May throw, even an {@link Error}: the outbox takes that as a failed send. */
   @Override
-  public void send(String text, Consumer<Throwable> done) {
+  public void send(SharedTextFrame frame, Consumer<Throwable> done) {
     synchronized (wire) {
       if (closing()) { // The outbox is discarded by now: this failure is not reported.
         done.accept(new IllegalStateException("the server has sent its close frame"));
         return;
       }
-      session.getAsyncRemote().sendText(text, result -> {
+      if (frameWriter != null) {
+        frameWriter.write(frame.bytes(), failure -> {
+          if (failure == null) {
+            service.metrics().sent(feed);
+          }
+          done.accept(failure);
+        });
+        return;
+      }
+      session.getAsyncRemote().sendText(frame.text(), result -> {
         if (result.isOK()) {
           service.metrics().sent(feed);
           done.accept(null);

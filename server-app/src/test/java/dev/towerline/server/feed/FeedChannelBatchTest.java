@@ -73,7 +73,7 @@ class FeedChannelBatchTest {
     CountDownLatch firstSent = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     channel.subscribe((seq, event, frame) -> {
-      recordSent(seq, frame);
+      recordSent(seq, frame.text());
       if (seq == 1) {
         firstSent.countDown();
         awaitQuietly(release); // Holds the publisher, so the next events queue up behind it.
@@ -170,7 +170,7 @@ class FeedChannelBatchTest {
     CountDownLatch firstSent = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     channel.subscribe((seq, event, frame) -> {
-      recordSent(seq, frame);
+      recordSent(seq, frame.text());
       if (seq == 1) {
         firstSent.countDown();
         awaitQuietly(release);

@@ -66,6 +66,7 @@ public final class RawWebSocket implements AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final OutputStream out;
+  private String handshakeResponse;
 
   private RawWebSocket(Socket socket) throws IOException {
     this.socket = socket;
@@ -98,6 +99,7 @@ public final class RawWebSocket implements AutoCloseable {
       socket.close();
       throw new IOException("handshake refused: " + head);
     }
+    webSocket.handshakeResponse = head;
     return webSocket;
   }
 
@@ -145,27 +147,49 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Reads the next frame (unfragmented, as the server writes them); EOFException when the server closed the socket. */
   public Frame read() throws IOException {
-    int first = in.readUnsignedByte();
-    int second = in.readUnsignedByte();
-    long length = second & 0x7F;
+    ByteBuffer wire = ByteBuffer.wrap(readWire());
+    int first = wire.get() & 0xFF;
+    int second = wire.get() & 0xFF;
+    int length = second & 0x7F;
     if (length == 126) {
-      length = in.readUnsignedShort();
+      wire.getShort();
     } else if (length == 127) {
-      length = in.readLong();
+      wire.getLong();
     }
     byte[] key = null;
     if ((second & 0x80) != 0) {
       key = new byte[4];
-      in.readFully(key);
+      wire.get(key);
     }
-    byte[] payload = new byte[Math.toIntExact(length)];
-    in.readFully(payload);
+    byte[] payload = new byte[wire.remaining()];
+    wire.get(payload);
     if (key != null) {
       for (int i = 0; i < payload.length; i++) {
         payload[i] ^= key[i % 4];
       }
     }
     return new Frame(first & 0x0F, payload);
+  }
+
+  /** Reads the next frame and returns it as it came on the wire: header, masking key if any, payload. */
+  public byte[] readWire() throws IOException {
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    int first = in.readUnsignedByte();
+    int second = in.readUnsignedByte();
+    wire.write(first);
+    wire.write(second);
+    long length = second & 0x7F;
+    if (length == 126) {
+      length = in.readUnsignedShort();
+      wire.writeBytes(ByteBuffer.allocate(2).putShort((short) length).array());
+    } else if (length == 127) {
+      length = in.readLong();
+      wire.writeBytes(ByteBuffer.allocate(8).putLong(length).array());
+    }
+    byte[] rest = new byte[((second & 0x80) != 0 ? 4 : 0) + Math.toIntExact(length)];
+    in.readFully(rest);
+    wire.writeBytes(rest);
+    return wire.toByteArray();
   }
 
   /** Reads frames until one with {@code opcode}. */
@@ -246,6 +270,17 @@ public final class RawWebSocket implements AutoCloseable {
     } catch (SocketException e) {
       return true; // Reset: closed too.
     }
+  }
+
+  /** The server's answer to the handshake: status line and headers. */
+  public String handshakeResponse() {
+    return handshakeResponse;
+  }
+
+  /** Drops the connection with a TCP reset, as a client that crashed or lost its network. */
+  public void reset() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
   }
 
   @Override

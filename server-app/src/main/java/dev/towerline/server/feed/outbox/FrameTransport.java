@@ -7,10 +7,11 @@ public interface FrameTransport {
   /**
    * Starts sending one text frame; {@code done} is called once it is written ({@code null}) or
    * failed (the cause). The outbox never starts a second send before the first is done. It may
-   * also throw, even an {@link Error} (Tyrus does for text it cannot encode): that counts as a
-   * failed send.
+   * also throw, even an {@link Error} (Tyrus does for text it cannot encode, {@link
+   * SharedTextFrame#bytes} an {@link SharedTextFrame.UnencodableTextException}): that counts as a
+   * failed send. The frame may be shared with other connections: write a view of it, never alter it.
    */
-  void send(String text, Consumer<Throwable> done);
+  void send(SharedTextFrame frame, Consumer<Throwable> done);
 
   /**
    * A send failed and the outbox has stopped: the connection must end (1011, so the client

@@ -19,7 +19,7 @@ public final class Outbox {
 
   private final FrameTransport transport;
   private final OutboxLimits limits;
-  private final Deque<String> queued = new ArrayDeque<>();
+  private final Deque<SharedTextFrame> queued = new ArrayDeque<>();
   private long queuedBytes;
   private boolean sending;
   private boolean closed;
@@ -29,13 +29,18 @@ public final class Outbox {
     this.limits = limits;
   }
 
+  /** Queues {@code text}, a frame only this connection gets, for sending; see {@link #offer(SharedTextFrame)}. */
+  public boolean offer(String text) {
+    return offer(new SharedTextFrame(text));
+  }
+
   /**
    * Queues {@code frame} for sending.
    *
    * @return false when the connection was closed, now (too far behind) or before
    */
-  public boolean offer(String frame) {
-    String toSend;
+  public boolean offer(SharedTextFrame frame) {
+    SharedTextFrame toSend;
     synchronized (this) {
       if (closed) {
         return false;
@@ -81,7 +86,7 @@ public final class Outbox {
       failed(failure);
       return;
     }
-    String next;
+    SharedTextFrame next;
     synchronized (this) {
       next = closed ? null : queued.poll();
       if (next == null) {
@@ -105,11 +110,11 @@ public final class Outbox {
     }
   }
 
-  private void sendOnTrampoline(String frame) {
+  private void sendOnTrampoline(SharedTextFrame frame) {
     Trampoline.run(() -> sendNow(frame));
   }
 
-  private void sendNow(String frame) {
+  private void sendNow(SharedTextFrame frame) {
     AtomicBoolean reported = new AtomicBoolean();
     Consumer<Throwable> done = failure -> {
       // A transport that throws after completing must not be reported twice.

@@ -9,24 +9,28 @@ import java.util.Deque;
  * would add a stack frame (send → done → send → …).
  */
 final class Trampoline {
-  private static final ThreadLocal<Deque<Runnable>> PENDING = new ThreadLocal<>();
+  /** One per thread, kept: a send per client per event must not allocate a queue each time. */
+  private static final ThreadLocal<Trampoline> CURRENT = ThreadLocal.withInitial(Trampoline::new);
+
+  private final Deque<Runnable> pending = new ArrayDeque<>();
+  private boolean running;
 
   private Trampoline() {}
 
   static void run(Runnable task) {
-    Deque<Runnable> pending = PENDING.get();
-    if (pending != null) {
-      pending.add(task);
+    Trampoline trampoline = CURRENT.get();
+    if (trampoline.running) {
+      trampoline.pending.add(task);
       return;
     }
-    pending = new ArrayDeque<>();
-    PENDING.set(pending);
+    trampoline.running = true;
     try {
-      for (Runnable next = task; next != null; next = pending.poll()) {
+      for (Runnable next = task; next != null; next = trampoline.pending.poll()) {
         next.run();
       }
     } finally {
-      PENDING.remove();
+      trampoline.pending.clear(); // Only when a task threw: the rest are dropped, as before.
+      trampoline.running = false;
     }
   }
 }

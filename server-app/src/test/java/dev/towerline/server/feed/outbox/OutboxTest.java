@@ -2,6 +2,8 @@ package dev.towerline.server.feed.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,11 +21,11 @@ class OutboxTest {
     Error throwOnSend;
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
+    public void send(SharedTextFrame frame, Consumer<Throwable> done) {
       if (throwOnSend != null) {
         throw throwOnSend;
       }
-      written.add(text);
+      written.add(frame.text());
       if (completeInline) {
         done.accept(null);
       } else {
@@ -151,5 +153,65 @@ class OutboxTest {
 
     assertThat(transport.written).hasSize(100_001);
     assertThat(outbox.backlog()).isZero();
+  }
+
+  /** A connection that writes the frame's bytes, as the server's WebSocket sessions do, and may fail the write. */
+  static final class WritingTransport implements FrameTransport {
+    final List<ByteBuffer> written = new ArrayList<>();
+    final List<Throwable> failures = new ArrayList<>();
+    Throwable failWith;
+
+    @Override
+    public void send(SharedTextFrame frame, Consumer<Throwable> done) {
+      ByteBuffer bytes = frame.bytes();
+      if (failWith != null) {
+        done.accept(failWith);
+        return;
+      }
+      ByteBuffer copy = ByteBuffer.allocate(bytes.remaining());
+      copy.put(bytes).flip(); // Consumes the view, as a socket write does.
+      written.add(copy);
+      done.accept(null);
+    }
+
+    @Override
+    public void sendFailed(Throwable cause) {
+      failures.add(cause);
+    }
+
+    @Override
+    public void close(int code, String reason) {}
+  }
+
+  @Test
+  void oneSharedFrameReachesEveryOutboxWholeWhileOneOfThemFails() {
+    List<WritingTransport> transports = List.of(new WritingTransport(), new WritingTransport(), new WritingTransport());
+    IOException reset = new IOException("Connection reset by peer");
+    transports.get(1).failWith = reset;
+    List<Outbox> outboxes = transports.stream().map(t -> new Outbox(t, new OutboxLimits(10, 1_000))).toList();
+    SharedTextFrame frame = new SharedTextFrame("{\"type\":\"device.updated\",\"seq\":7}");
+
+    outboxes.forEach(outbox -> outbox.offer(frame));
+    outboxes.forEach(outbox -> outbox.offer(frame));
+
+    for (int i : new int[] {0, 2}) {
+      assertThat(transports.get(i).written).hasSize(2).allSatisfy(bytes -> assertThat(bytes).isEqualTo(frame.bytes()));
+      assertThat(transports.get(i).failures).isEmpty();
+    }
+    assertThat(transports.get(1).failures).containsExactly(reset);
+    assertThat(outboxes.get(1).isClosed()).isTrue();
+  }
+
+  @Test
+  void aFrameThatCannotBeEncodedFailsItsSendOnceAndClosesTheOutbox() {
+    WritingTransport transport = new WritingTransport();
+    Outbox outbox = new Outbox(transport, new OutboxLimits(10, 1_000));
+
+    assertThat(outbox.offer(new SharedTextFrame("{\"nonce\":\"\ud800\"}"))).isTrue();
+
+    assertThat(transport.failures).singleElement().isInstanceOf(SharedTextFrame.UnencodableTextException.class);
+    assertThat(outbox.isClosed()).isTrue();
+    assertThat(outbox.offer("next")).isFalse();
+    assertThat(transport.written).isEmpty();
   }
 }
