@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestThreadsConfigurationTest {
 
-  // Neither the defaults (16; two per core) nor each other on any machine this runs on.
+  // Neither the defaults (16 each) nor each other.
   private static final int WRITES = 11;
   private static final int READS = 3;
 

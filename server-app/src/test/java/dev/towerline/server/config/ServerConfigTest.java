@@ -105,9 +105,9 @@ class ServerConfigTest {
   }
 
   @Test
-  void writeThreadsDefaultToSixteenReadThreadsToTwoPerCoreAndBothAreReadFromTheEnvironment() {
+  void writeAndReadThreadsDefaultToSixteenEachAndAreReadFromTheEnvironment() {
     assertThat(ServerConfig.ofDefaults().writeThreads()).isEqualTo(16);
-    assertThat(ServerConfig.ofDefaults().readThreads()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(ServerConfig.ofDefaults().readThreads()).isEqualTo(16);
     ServerConfig configured = ServerConfig.fromEnvironment(Map.of("WRITE_THREADS", "40", "READ_THREADS", "3"));
     assertThat(configured.writeThreads()).isEqualTo(40);
     assertThat(configured.readThreads()).isEqualTo(3);
