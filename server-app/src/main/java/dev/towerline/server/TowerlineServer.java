@@ -249,6 +249,8 @@ public final class TowerlineServer implements AutoCloseable {
   private static ExecutorService restThreads(NetworkListener listener, String name, int threads) {
     ThreadPoolConfig defaults = listener.getTransport().getWorkerThreadPoolConfig();
     ThreadPoolConfig rest = defaults == null ? ThreadPoolConfig.defaultConfig() : defaults.copy();
+    // The copied factory would name the threads after the transport's pool; without one, Grizzly's
+    // default factory names them after this pool.
     return GrizzlyExecutorService.createInstance(
         rest.setPoolName(name).setThreadFactory(null).setCorePoolSize(threads).setMaxPoolSize(threads));
   }
