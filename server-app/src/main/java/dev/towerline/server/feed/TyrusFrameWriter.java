@@ -1,48 +1,51 @@
 package dev.towerline.server.feed;
 
 import jakarta.websocket.Session;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import org.glassfish.grizzly.CompletionHandler;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.asyncqueue.AsyncQueueEnabledTransport;
+import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
+import org.glassfish.grizzly.asyncqueue.WritableMessage;
+import org.glassfish.grizzly.memory.ByteBufferWrapper;
 import org.glassfish.tyrus.core.ProtocolHandler;
 import org.glassfish.tyrus.core.TyrusRemoteEndpoint;
 import org.glassfish.tyrus.core.TyrusWebSocket;
-import org.glassfish.tyrus.core.frame.Frame;
-import org.glassfish.tyrus.spi.CompletionHandler;
-import org.glassfish.tyrus.spi.WriterInfo;
+import org.glassfish.tyrus.spi.Writer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes an already encoded frame to one Tyrus connection and reports when it is written, so a feed
  * event is encoded once for all its clients: Tyrus' {@code sendText} encodes the text to UTF-8 and
- * copies it into a new frame on every send. Tyrus writes raw frames ({@code sendRawFrame}) but
- * reports them only through a {@code Future}; the outbox needs a callback, so this calls the private
- * {@code ProtocolHandler.send(ByteBuffer, CompletionHandler, …)} that {@code sendRawFrame} calls,
- * reached once by reflection. {@code sendRawFrame} also waits for a fragmented message in progress:
- * a feed sends none. When Tyrus' internals cannot be reached, or the connection negotiated an
- * extension (which would rewrite each frame for its connection), {@link #of} answers null and the
- * caller sends text as usual.
+ * copies it into a new frame on every send. The frame goes straight into the Grizzly connection's
+ * write queue, the queue Tyrus' own writes end in, without Tyrus' task queue and the connection's
+ * filter chain: for a WebSocket frame every filter there passes the bytes through unchanged, and
+ * walking them cost more than the write itself when an event goes to thousands of clients. Frames
+ * are written whole and in order with Tyrus' own (pings, pongs, the close frame); the caller keeps
+ * its frames off the wire once its close frame is out.
+ *
+ * <p>Tyrus and Grizzly do not expose the connection beneath a session: it is reached once by
+ * reflection. When it cannot be reached, or the connection negotiated an extension (which would
+ * rewrite each frame for its connection), {@link #of} answers null and the caller sends text as
+ * usual.
  */
 final class TyrusFrameWriter {
   private static final Logger log = LoggerFactory.getLogger(TyrusFrameWriter.class);
-  /** What Tyrus' own {@code getAsyncRemote().sendText} passes to its writer. */
-  private static final WriterInfo ASYNC_TEXT = new WriterInfo(WriterInfo.MessageType.TEXT, WriterInfo.RemoteEndpointType.ASYNC);
   private static final Internals TYRUS = Internals.find();
-  /** In a static final field, so the JIT compiles the call as a direct one. */
-  private static final MethodHandle SEND = TYRUS == null ? null : TYRUS.send();
 
   private final TyrusWebSocket socket;
-  private final ProtocolHandler protocol;
+  private final Connection<Object> connection;
+  private final AsyncQueueWriter<Object> writeQueue;
 
-  private TyrusFrameWriter(TyrusWebSocket socket, ProtocolHandler protocol) {
+  private TyrusFrameWriter(TyrusWebSocket socket, Connection<Object> connection, AsyncQueueWriter<Object> writeQueue) {
     this.socket = socket;
-    this.protocol = protocol;
+    this.connection = connection;
+    this.writeQueue = writeQueue;
   }
 
   /** A writer for {@code session}, or null when its frames must be sent as text by the container. */
@@ -53,7 +56,18 @@ final class TyrusFrameWriter {
     try {
       TyrusWebSocket socket = (TyrusWebSocket) TYRUS.socket.get(remote);
       ProtocolHandler protocol = (ProtocolHandler) TYRUS.protocol.get(socket);
-      return protocol.hasExtensions() ? null : new TyrusFrameWriter(socket, protocol);
+      Writer writer = (Writer) TYRUS.writer.get(protocol);
+      if (protocol.hasExtensions() || !TYRUS.grizzlyWriter.isInstance(writer)) {
+        return null;
+      }
+      @SuppressWarnings("unchecked")
+      Connection<Object> connection = (Connection<Object>) TYRUS.connection.get(writer);
+      if (!(connection.getTransport() instanceof AsyncQueueEnabledTransport transport)) {
+        return null;
+      }
+      @SuppressWarnings("unchecked")
+      AsyncQueueWriter<Object> writeQueue = (AsyncQueueWriter<Object>) transport.getAsyncQueueIO().getWriter();
+      return new TyrusFrameWriter(socket, connection, writeQueue);
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.debug("Frames of this connection are encoded by Tyrus: {}", e.toString());
       return null;
@@ -61,23 +75,18 @@ final class TyrusFrameWriter {
   }
 
   /**
-   * Starts writing {@code frame}; {@code done} gets null once it is written, or the cause of the
-   * failure. Throws, as {@code sendText} does, when the connection is no longer open.
+   * Starts writing {@code frame} (a view the caller does not touch again); {@code done} gets null
+   * once it is written, or the cause of the failure. Throws, as {@code sendText} does, when the
+   * connection is no longer open.
    */
   void write(ByteBuffer frame, Consumer<Throwable> done) {
-    if (!socket.isConnected()) {
+    if (!socket.isConnected() || !connection.isOpen()) {
       throw new IllegalStateException("the WebSocket connection is closed");
     }
-    try {
-      SEND.invokeExact(protocol, frame, (CompletionHandler<Frame>) new Completion(done), ASYNC_TEXT, Boolean.TRUE);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) { // The private method declares nothing checked; a handle must still say so.
-      throw new IllegalStateException(e);
-    }
+    writeQueue.write(connection, null, new ByteBufferWrapper(frame), new Completion(done), null, null);
   }
 
-  private static final class Completion extends CompletionHandler<Frame> {
+  private static final class Completion implements CompletionHandler<WriteResult<WritableMessage, Object>> {
     private final Consumer<Throwable> done;
 
     Completion(Consumer<Throwable> done) {
@@ -85,7 +94,7 @@ final class TyrusFrameWriter {
     }
 
     @Override
-    public void completed(Frame result) {
+    public void completed(WriteResult<WritableMessage, Object> result) {
       done.accept(null);
     }
 
@@ -98,28 +107,34 @@ final class TyrusFrameWriter {
     public void cancelled() {
       done.accept(new CancellationException("the container cancelled the write"));
     }
+
+    @Override
+    public void updated(WriteResult<WritableMessage, Object> result) {}
   }
 
   /** The Tyrus members this needs, or null when this Tyrus does not have them. */
-  private record Internals(Field socket, Field protocol, MethodHandle send) {
+  private record Internals(Field socket, Field protocol, Field writer, Class<?> grizzlyWriter, Field connection) {
+    private static final String GRIZZLY_WRITER = "org.glassfish.tyrus.container.grizzly.client.GrizzlyWriter";
+
     static Internals find() {
       try {
-        Field socket = TyrusRemoteEndpoint.class.getDeclaredField("webSocket");
-        socket.setAccessible(true);
-        Field protocol = TyrusWebSocket.class.getDeclaredField("protocolHandler");
-        protocol.setAccessible(true);
-        Method send =
-            ProtocolHandler.class.getDeclaredMethod("send", ByteBuffer.class, CompletionHandler.class, WriterInfo.class, Boolean.class);
-        send.setAccessible(true);
-        MethodHandle handle =
-            MethodHandles.lookup()
-                .unreflect(send)
-                .asType(MethodType.methodType(void.class, ProtocolHandler.class, ByteBuffer.class, CompletionHandler.class, WriterInfo.class, Boolean.class));
-        return new Internals(socket, protocol, handle);
+        Class<?> grizzlyWriter = Class.forName(GRIZZLY_WRITER, false, TyrusWebSocket.class.getClassLoader());
+        return new Internals(
+            accessible(TyrusRemoteEndpoint.class, "webSocket"),
+            accessible(TyrusWebSocket.class, "protocolHandler"),
+            accessible(ProtocolHandler.class, "writer"),
+            grizzlyWriter,
+            accessible(grizzlyWriter, "connection"));
       } catch (ReflectiveOperationException | RuntimeException e) {
         log.warn("Feed frames will be encoded once per client, not once per event: {}", e.toString());
         return null;
       }
+    }
+
+    private static Field accessible(Class<?> owner, String name) throws NoSuchFieldException {
+      Field field = owner.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
     }
   }
 }

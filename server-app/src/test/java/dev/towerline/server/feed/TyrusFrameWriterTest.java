@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -77,6 +78,32 @@ class TyrusFrameWriterTest {
       byte[] expected = toArray(frame.bytes());
       assertThat(first.readWire()).isEqualTo(expected);
       assertThat(second.readWire()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void framesWrittenBeforeTheContainersCloseFrameReachTheClientWholeAndBeforeIt() throws Exception {
+    int frames = 200;
+    try (RawWebSocket client = RawWebSocket.connect(port, ROOT + "/plain")) {
+      Session session = nextOpened();
+      TyrusFrameWriter writer = TyrusFrameWriter.of(session);
+      CountDownLatch written = new CountDownLatch(frames);
+      for (int seq = 0; seq < frames; seq++) {
+        writer.write(new SharedTextFrame("{\"seq\":" + seq + ",\"pad\":\"" + "y".repeat(seq * 7) + "\"}").bytes(), failure -> {
+          if (failure == null) {
+            written.countDown();
+          }
+        });
+      }
+      session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
+
+      for (int seq = 0; seq < frames; seq++) {
+        RawWebSocket.Frame frame = client.read();
+        assertThat(frame.opcode()).as("frame %d", seq).isEqualTo(RawWebSocket.TEXT);
+        assertThat(frame.text()).startsWith("{\"seq\":" + seq + ",");
+      }
+      assertThat(client.read().closeCode()).isEqualTo(CloseReason.CloseCodes.NORMAL_CLOSURE.getCode());
+      assertThat(written.await(RunningServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("every write reported done").isTrue();
     }
   }
 
