@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * callback threads) per {@value #CLIENTS_PER_HTTP_CLIENT} connections. Counts how the server
  * refused those it did not keep: close codes and handshake statuses.
  */
-final class FeedClients implements AutoCloseable {
+final class FeedClients implements FanOutClients {
   static final int CLIENTS_PER_HTTP_CLIENT = 2000;
   private static final int CONNECTS_IN_FLIGHT = 64;
 
@@ -35,7 +35,8 @@ final class FeedClients implements AutoCloseable {
   }
 
   /** Opens clients until {@code total} have been tried, at most 64 handshakes at a time; waits for each. */
-  void connectUpTo(int total) throws InterruptedException {
+  @Override
+  public void connectUpTo(int total) throws InterruptedException {
     Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
     List<CompletableFuture<?>> attempts = new ArrayList<>();
     while (clients.size() < total) {
@@ -77,16 +78,19 @@ final class FeedClients implements AutoCloseable {
     return httpClients.get(httpClients.size() - 1);
   }
 
-  int tried() {
+  @Override
+  public int tried() {
     return clients.size();
   }
 
-  int open() {
+  @Override
+  public int open() {
     return (int) clients.stream().filter(FeedClient::isOpen).count();
   }
 
   /** How the clients that are not open were refused: "close 1013" or "HTTP 429" and counts. */
-  synchronized Map<String, Integer> refusals() {
+  @Override
+  public synchronized Map<String, Integer> refusals() {
     Map<String, Integer> refusals = new TreeMap<>(handshakeRefusals);
     for (FeedClient client : clients) {
       Integer code = client.closed().getNow(null);
@@ -99,7 +103,8 @@ final class FeedClients implements AutoCloseable {
     return refusals;
   }
 
-  void probe(DeliveryProbe next) {
+  @Override
+  public void probe(DeliveryProbe next) {
     probe = next;
   }
 

@@ -18,7 +18,7 @@ final class MarkdownReport {
       Results.MEMORY, "Each cell: RSS and heap used after a full GC, in MiB.");
   private static final Map<String, String> TITLES = Map.of(
       Results.REST, "REST (wrk)",
-      Results.FANOUT, "WebSocket fan-out of a device change (JDK WebSocket clients)",
+      Results.FANOUT, "WebSocket fan-out of a device change (clients as the notes say)",
       Results.STORM, "Reconnect storm through a server restart (SDK subscriptions)",
       Results.MEMORY, "Memory (RSS from /proc, heap used after a full GC by jcmd)");
 
