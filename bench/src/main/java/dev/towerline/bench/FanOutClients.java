@@ -31,6 +31,9 @@ interface FanOutClients extends AutoCloseable {
   /** How the clients that are not open were refused: "close 1013", "HTTP 429" and the like, with counts. */
   Map<String, Integer> refusals();
 
+  /** CPU time the clients' own threads have used so far, in ns: their cost without the rest of the bench JVM. */
+  long threadsCpuNanos();
+
   /** The change being timed, offered every text frame; null between changes. */
   void probe(DeliveryProbe next);
 

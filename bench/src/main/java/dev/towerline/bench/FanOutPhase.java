@@ -111,11 +111,14 @@ final class FanOutPhase {
     Thread.sleep(SETTLE_MILLIS);
     int open = clients.open();
     long clientCpuBefore = os.getProcessCpuTime();
+    long clientThreadsCpuBefore = clients.threadsCpuNanos();
     double serverCpuBefore = server.cpuSeconds();
     Deliveries deliveries = changes(clients, open, events(), trigger);
     double clientCpuMillis = (os.getProcessCpuTime() - clientCpuBefore) / 1e6;
+    double clientThreadsCpuMillis = (clients.threadsCpuNanos() - clientThreadsCpuBefore) / 1e6;
     double serverCpuSeconds = server.cpuSeconds() - serverCpuBefore;
-    Map<String, Object> values = values(options.fanoutClient(), size, events(), clients, open, deliveries, clientCpuMillis, serverCpuSeconds);
+    Map<String, Object> values = values(options.fanoutClient(), size, events(), clients, open, deliveries, clientCpuMillis,
+        clientThreadsCpuMillis, serverCpuSeconds);
     values.putAll(warmedUp.values());
     results.add(Results.FANOUT, item, column, values);
     System.out.printf("  fan-out %s %s: %s%n", column, item, MarkdownReport.cell(results.find(Results.FANOUT, item, column).orElseThrow()));
@@ -149,7 +152,7 @@ final class FanOutPhase {
   }
 
   private static Map<String, Object> values(String kind, int size, int events, FanOutClients clients, int open, Deliveries deliveries,
-      double clientCpuMillis, double serverCpuSeconds) {
+      double clientCpuMillis, double clientThreadsCpuMillis, double serverCpuSeconds) {
     long[] all = deliveries.latencies().stream().flatMapToLong(java.util.Arrays::stream).toArray();
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("clients", size);
@@ -167,6 +170,10 @@ final class FanOutPhase {
       values.put("max_ms", percentiles.max() / 1000.0);
     }
     values.put("client_cpu_ms_per_event", clientCpuMillis / events);
+    values.put("client_threads_cpu_ms_per_event", clientThreadsCpuMillis / events);
+    if (all.length > 0) {
+      values.put("client_threads_cpu_us_per_frame", clientThreadsCpuMillis * 1000 / all.length);
+    }
     values.put("server_cpu_ms_per_event", serverCpuSeconds * 1000 / events);
     return values;
   }

@@ -1,5 +1,8 @@
 package dev.towerline.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -23,11 +27,14 @@ final class FeedClients implements FanOutClients {
   static final int CLIENTS_PER_HTTP_CLIENT = 2000;
   private static final int CONNECTS_IN_FLIGHT = 64;
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private final URI uri;
   private final List<HttpClient> httpClients = new ArrayList<>();
   private final List<ExecutorService> executors = new ArrayList<>();
   private final List<FeedClient> clients = new ArrayList<>();
   private final Map<String, Integer> handshakeRefusals = new TreeMap<>();
+  private final List<Thread> callbackThreads = new CopyOnWriteArrayList<>();
   private volatile DeliveryProbe probe;
 
   FeedClients(URI uri) {
@@ -70,12 +77,35 @@ final class FeedClients implements FanOutClients {
       ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "bench-ws-client");
         thread.setDaemon(true);
+        callbackThreads.add(thread);
         return thread;
       });
       executors.add(executor);
       httpClients.add(HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1).build());
     }
     return httpClients.get(httpClients.size() - 1);
+  }
+
+  /** The callback threads, and each HttpClient's selector thread, which the JDK names after the client's id. */
+  @Override
+  public long threadsCpuNanos() {
+    List<String> selectorNames = httpClients.stream().map(FeedClients::selectorThreadName).toList();
+    long nanos = 0;
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null && selectorNames.contains(info.getThreadName())) {
+        nanos += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    for (Thread thread : callbackThreads) {
+      nanos += Math.max(0, THREADS.getThreadCpuTime(thread.getId()));
+    }
+    return nanos;
+  }
+
+  /** "HttpClient-7-SelectorManager" for the client whose toString ends in "(7)". */
+  private static String selectorThreadName(HttpClient client) {
+    String text = client.toString();
+    return "HttpClient-" + text.substring(text.lastIndexOf('(') + 1, text.length() - 1) + "-SelectorManager";
   }
 
   @Override
