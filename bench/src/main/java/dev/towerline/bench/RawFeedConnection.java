@@ -71,7 +71,9 @@ final class RawFeedConnection implements WsFrameReader.Listener {
   /** OP_CONNECT fired: finish connecting and send the upgrade request. */
   void connectable(URI uri) {
     try {
-      channel.finishConnect();
+      if (!channel.finishConnect()) {
+        return;
+      }
       state = State.HANDSHAKING;
       key.interestOps(SelectionKey.OP_READ);
       send(ByteBuffer.wrap(handshake.request(uri)));
