@@ -53,6 +53,9 @@ final class RawFeedClients implements FanOutClients, RawFeedConnection.Owner {
   private volatile boolean running = true;
 
   RawFeedClients(URI uri) {
+    if (!"ws".equals(uri.getScheme())) {
+      throw new IllegalArgumentException("the raw feed clients speak ws:// only (no TLS): " + uri);
+    }
     this.uri = uri;
     this.address = new InetSocketAddress(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
     try {
@@ -71,14 +74,16 @@ final class RawFeedClients implements FanOutClients, RawFeedConnection.Owner {
       inFlight.acquire();
       int index = connections.size();
       RawFeedConnection connection;
+      SocketChannel channel = null;
       try {
-        SocketChannel channel = SocketChannel.open();
+        channel = SocketChannel.open();
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         connection = new RawFeedConnection(index, channel, this, new WsHandshake(random),
             System.nanoTime() + HANDSHAKE_TIMEOUT_NANOS);
         channel.connect(address);
       } catch (IOException e) {
+        closeQuietly(channel);
         synchronized (this) {
           handshakeRefusals.merge(e.getClass().getSimpleName(), 1, Integer::sum);
         }
@@ -94,11 +99,26 @@ final class RawFeedClients implements FanOutClients, RawFeedConnection.Owner {
     inFlight.release(CONNECTS_IN_FLIGHT);
   }
 
+  private static void closeQuietly(SocketChannel channel) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // It never connected; nothing to clean up.
+    }
+  }
+
   private void register(RawFeedConnection connection) {
     try {
       SelectionKey key = connection.channel().register(selector, SelectionKey.OP_CONNECT, connection);
       connection.registered(key);
       handshaking.add(connection);
+      if (connection.channel().isConnected()) {
+        // connect() finished at once: OP_CONNECT would never fire.
+        connection.connectable(uri);
+      }
     } catch (ClosedChannelException e) {
       connection.refuse(e.getClass().getSimpleName());
     }
