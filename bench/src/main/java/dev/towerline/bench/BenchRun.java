@@ -192,7 +192,8 @@ public final class BenchRun {
             + FeedClients.CLIENTS_PER_HTTP_CLIENT + " clients")
         + "; a frame is matched by substring checks (serial, state, device.updated), no JSON parse; latency = arrival −"
         + " System.nanoTime() just before the simulator changes the device;"
-        + " the clients' cost is the bench JVM's CPU time (simulator included) per event, and the same clients on the ceiling's"
+        + " the clients' cost is the bench JVM's CPU time (simulator included) per event, of that the client threads' own"
+        + " (client_threads_* in the JSON), and the same clients on the ceiling's"
         + " bare Tyrus endpoint in the server's JVM (a device.updated-shaped frame broadcast on an HTTP trigger, timed from"
         + " just before that request; no connection limit there). WS_MAX_CONNECTIONS is left at the jar's default."
         + " Before each size, untimed changes in rounds of 10 until the JIT compilers of the server's and the bench's JVMs"
