@@ -13,7 +13,7 @@ import java.util.Map;
  */
 record BenchOptions(
     Map<String, Path> jars, Map<String, Map<String, String>> serverEnv, Path ceilingJar, List<String> phases, List<String> stores, int cellSeconds,
-    int warmupSeconds, List<Integer> connections, List<Integer> fanoutClients, int fanoutEvents,
+    int warmupSeconds, List<Integer> connections, List<Integer> fanoutClients, String fanoutClient, int fanoutEvents,
     int stormSubscriptions, int idleSockets, int churnCycles, String wrkCpus, int portBase, Path outDir) {
 
   static final Path DEFAULT_JAR = Path.of("server-app/target/server-app.jar");
@@ -32,6 +32,7 @@ record BenchOptions(
         --warmup seconds        REST warm-up per server (default 10; quick 2)
         --connections list      REST connections (default 1,10,50)
         --fanout-clients list   fan-out client counts (default 100,1000,2000,5000; quick 20,100)
+        --fanout-client kind    raw (one NIO selector thread, default) or jdk (java.net.http.WebSocket), for fan-out
         --events n              device changes per fan-out size (default 30; quick 6)
         --storm-clients n       SDK subscriptions in the storm (default 1000; quick 50)
         --idle-sockets n        idle feed sockets for memory (default 5000; quick 200)
@@ -92,6 +93,7 @@ record BenchOptions(
         number(values.remove("warmup"), quick ? 2 : DEFAULT_WARMUP_SECONDS, 0, "warmup"),
         numbers(values.remove("connections"), List.of(1, 10, 50), "connections"),
         numbers(values.remove("fanout-clients"), quick ? List.of(20, 100) : List.of(100, 1000, 2000, 5000), "fanout-clients"),
+        fanoutClient(values.remove("fanout-client")),
         number(values.remove("events"), quick ? 6 : 30, 1, "events"),
         number(values.remove("storm-clients"), quick ? 50 : 1000, 1, "storm-clients"),
         number(values.remove("idle-sockets"), quick ? 200 : 5000, 1, "idle-sockets"),
@@ -136,6 +138,16 @@ record BenchOptions(
       names.add(name.trim());
     }
     return names;
+  }
+
+  private static String fanoutClient(String value) {
+    if (value == null) {
+      return FanOutClients.RAW;
+    }
+    if (!FanOutClients.KINDS.contains(value.trim())) {
+      throw new IllegalArgumentException("--fanout-client must be one of " + FanOutClients.KINDS + ": " + value);
+    }
+    return value.trim();
   }
 
   private static int number(String value, int fallback, int min, String name) {

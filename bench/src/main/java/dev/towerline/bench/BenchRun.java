@@ -184,14 +184,21 @@ public final class BenchRun {
         + " the 2 cores are shared: wrk -t1 up to " + Wrk.ONE_THREAD_UP_TO_CONNECTIONS + " connections and -t2 above, "
         + (options.wrkCpus() == null ? "nothing pinned" : "wrk pinned by taskset -c " + options.wrkCpus())
         + "; wrk's and the server's CPU seconds per cell are in each cell. wrk counts answers ≥ 400 (shown) and socket errors.");
-    results.note("Fan-out and memory clients: the JDK's java.net.http.WebSocket in the bench's JVM, one HttpClient (a selector"
-        + " thread and 2 callback threads) per " + FeedClients.CLIENTS_PER_HTTP_CLIENT + " clients; a frame is matched by two"
-        + " substring checks; latency = arrival − System.nanoTime() just before the simulator changes the device;"
-        + " the clients' cost is the bench JVM's CPU time (simulator included) per event, and the same clients on the ceiling's"
+    results.note("Fan-out clients (--fanout-client " + options.fanoutClient() + "): " + (options.fanoutClient().equals(FanOutClients.RAW)
+        ? "the bench's own RFC 6455 client on one NIO selector thread for all connections (RawFeedClients): one shared read"
+            + " buffer, the arrival time taken right after the read that completed the frame, a frame matched on its bytes where"
+            + " it lies, no copy or allocation per frame"
+        : "the JDK's java.net.http.WebSocket, one HttpClient (a selector thread and 2 callback threads) per "
+            + FeedClients.CLIENTS_PER_HTTP_CLIENT + " clients")
+        + "; a frame is matched by substring checks (serial, state, device.updated), no JSON parse; latency = arrival −"
+        + " System.nanoTime() just before the simulator changes the device;"
+        + " the clients' cost is the bench JVM's CPU time (simulator included) per event, of that the client threads' own"
+        + " (client_threads_* in the JSON), and the same clients on the ceiling's"
         + " bare Tyrus endpoint in the server's JVM (a device.updated-shaped frame broadcast on an HTTP trigger, timed from"
         + " just before that request; no connection limit there). WS_MAX_CONNECTIONS is left at the jar's default."
         + " Before each size, untimed changes in rounds of 10 until the JIT compilers of the server's and the bench's JVMs"
-        + " used ≤ " + Math.round(JitWarmUp.QUIET_SHARE_OF_A_CORE * 100) + " % of a core in a round (warmup_* in the JSON).");
+        + " used ≤ " + Math.round(JitWarmUp.QUIET_SHARE_OF_A_CORE * 100) + " % of a core in a round (warmup_* in the JSON)."
+        + " Memory clients: the JDK's java.net.http.WebSocket.");
     results.note("Storm: " + options.stormSubscriptions() + " TowerlineClient.watchDevices subscriptions, a device change every "
         + StormPhase.CHANGE_EVERY_MILLIS + " ms, SIGTERM, the same jar restarted on the same port and data;"
         + " missed = seqs of GET /api/v1/events?feed=devices after a subscription's snapshot that it did not receive.");

@@ -1,5 +1,6 @@
 package dev.towerline.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -9,25 +10,44 @@ import java.util.concurrent.TimeUnit;
  * substring checks, no JSON parse, so the clients stay cheap on the hot path.
  */
 final class DeliveryProbe {
+  private static final String EVENT_TYPE = "device.updated";
+  private static final byte[] EVENT_TYPE_BYTES = EVENT_TYPE.getBytes(StandardCharsets.US_ASCII);
+
   private final String serialToken;
   private final String stateToken;
+  private final byte[] serialBytes;
+  private final byte[] stateBytes;
   private final long[] arrivals;
   private final CountDownLatch pending;
 
   DeliveryProbe(String serial, String state, int clients, int expected) {
     this.serialToken = "\"serial\":\"" + serial + "\"";
     this.stateToken = "\"state\":\"" + state + "\"";
+    this.serialBytes = serialToken.getBytes(StandardCharsets.UTF_8);
+    this.stateBytes = stateToken.getBytes(StandardCharsets.UTF_8);
     this.arrivals = new long[clients];
     this.pending = new CountDownLatch(expected);
   }
 
-  /** Called on the client's own thread, one frame at a time per client. */
+  /** Called on the client's own thread, one frame at a time per client: a frame of the JDK client. */
   void offer(int client, String frame, long nanos) {
     if (client < arrivals.length && arrivals[client] == 0 && frame.contains(stateToken) && frame.contains(serialToken)
-        && frame.contains("device.updated")) {
-      arrivals[client] = nanos;
-      pending.countDown();
+        && frame.contains(EVENT_TYPE)) {
+      arrive(client, nanos);
     }
+  }
+
+  /** The same for a frame's UTF-8 bytes, {@code frame[offset, offset + length)}: no decoding. */
+  void offer(int client, byte[] frame, int offset, int length, long nanos) {
+    if (client < arrivals.length && arrivals[client] == 0 && ByteSearch.contains(frame, offset, length, stateBytes)
+        && ByteSearch.contains(frame, offset, length, serialBytes) && ByteSearch.contains(frame, offset, length, EVENT_TYPE_BYTES)) {
+      arrive(client, nanos);
+    }
+  }
+
+  private void arrive(int client, long nanos) {
+    arrivals[client] = nanos;
+    pending.countDown();
   }
 
   /** Waits until every expected client has the change or the time is up; true if all have it. */

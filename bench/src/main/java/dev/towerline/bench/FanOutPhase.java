@@ -58,12 +58,12 @@ final class FanOutPhase {
       }
     };
     Trigger broadcast = (serial, state) -> http.postText(ceilingBaseUrl + "/__ceiling/broadcast", frames.get(serial + " " + state));
-    try (FeedClients clients = new FeedClients(feed)) {
+    try (FanOutClients clients = FanOutClients.of(options.fanoutClient(), feed)) {
       for (int size : options.fanoutClients()) {
         clients.connectUpTo(size);
         JitWarmUp.Outcome warmedUp = warmUp(jit, clients, size + " clients", column, deviceChange);
         measure(server, clients, size, size + " clients", column, deviceChange, warmedUp);
-        try (FeedClients ceilingClients = new FeedClients(ceilingFeed)) {
+        try (FanOutClients ceilingClients = FanOutClients.of(options.fanoutClient(), ceilingFeed)) {
           ceilingClients.connectUpTo(size);
           JitWarmUp.Outcome ceilingWarmedUp = warmUp(jit, ceilingClients, "ceiling: " + size + " clients", column, broadcast);
           measure(server, ceilingClients, size, "ceiling: " + size + " clients", column, broadcast, ceilingWarmedUp);
@@ -76,7 +76,7 @@ final class FanOutPhase {
    * Untimed changes, a round at a time, until neither JVM's JIT still compiles: the server starts
    * fresh for this phase, and the first changes would otherwise time the compiler.
    */
-  private JitWarmUp.Outcome warmUp(JitWarmUp jit, FeedClients clients, String item, String column, Trigger trigger) {
+  private JitWarmUp.Outcome warmUp(JitWarmUp jit, FanOutClients clients, String item, String column, Trigger trigger) {
     int changes = Math.min(WARMUP_CHANGES_PER_ROUND, events());
     JitWarmUp.Outcome outcome = jit.run(() -> {
       try {
@@ -105,17 +105,20 @@ final class FanOutPhase {
     return frames;
   }
 
-  private void measure(ServerProcess server, FeedClients clients, int size, String item, String column, Trigger trigger,
+  private void measure(ServerProcess server, FanOutClients clients, int size, String item, String column, Trigger trigger,
       JitWarmUp.Outcome warmedUp) throws InterruptedException {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Thread.sleep(SETTLE_MILLIS);
     int open = clients.open();
     long clientCpuBefore = os.getProcessCpuTime();
+    long clientThreadsCpuBefore = clients.threadsCpuNanos();
     double serverCpuBefore = server.cpuSeconds();
     Deliveries deliveries = changes(clients, open, events(), trigger);
     double clientCpuMillis = (os.getProcessCpuTime() - clientCpuBefore) / 1e6;
+    double clientThreadsCpuMillis = (clients.threadsCpuNanos() - clientThreadsCpuBefore) / 1e6;
     double serverCpuSeconds = server.cpuSeconds() - serverCpuBefore;
-    Map<String, Object> values = values(size, events(), clients, open, deliveries, clientCpuMillis, serverCpuSeconds);
+    Map<String, Object> values = values(options.fanoutClient(), size, events(), clients, open, deliveries, clientCpuMillis,
+        clientThreadsCpuMillis, serverCpuSeconds);
     values.putAll(warmedUp.values());
     results.add(Results.FANOUT, item, column, values);
     System.out.printf("  fan-out %s %s: %s%n", column, item, MarkdownReport.cell(results.find(Results.FANOUT, item, column).orElseThrow()));
@@ -124,7 +127,7 @@ final class FanOutPhase {
   private record Deliveries(List<long[]> latencies, long missed) {}
 
   /** {@code count} changes, one at a time, each awaited by every open client (or for at most 10 s). */
-  private Deliveries changes(FeedClients clients, int open, int count, Trigger trigger) throws InterruptedException {
+  private Deliveries changes(FanOutClients clients, int open, int count, Trigger trigger) throws InterruptedException {
     List<long[]> latencies = new ArrayList<>();
     long missed = 0;
     for (int event = 0; event < count; event++) {
@@ -148,11 +151,12 @@ final class FanOutPhase {
     return options.fanoutEvents() + options.fanoutEvents() % 2;
   }
 
-  private static Map<String, Object> values(int size, int events, FeedClients clients, int open, Deliveries deliveries,
-      double clientCpuMillis, double serverCpuSeconds) {
+  private static Map<String, Object> values(String kind, int size, int events, FanOutClients clients, int open, Deliveries deliveries,
+      double clientCpuMillis, double clientThreadsCpuMillis, double serverCpuSeconds) {
     long[] all = deliveries.latencies().stream().flatMapToLong(java.util.Arrays::stream).toArray();
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("clients", size);
+    values.put("client", kind);
     values.put("connected", open);
     values.put("refused", clients.refusals());
     values.put("events", events);
@@ -166,6 +170,10 @@ final class FanOutPhase {
       values.put("max_ms", percentiles.max() / 1000.0);
     }
     values.put("client_cpu_ms_per_event", clientCpuMillis / events);
+    values.put("client_threads_cpu_ms_per_event", clientThreadsCpuMillis / events);
+    if (all.length > 0) {
+      values.put("client_threads_cpu_us_per_frame", clientThreadsCpuMillis * 1000 / all.length);
+    }
     values.put("server_cpu_ms_per_event", serverCpuSeconds * 1000 / events);
     return values;
   }

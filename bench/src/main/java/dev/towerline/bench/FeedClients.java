@@ -1,5 +1,8 @@
 package dev.towerline.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,15 +23,18 @@ import java.util.concurrent.TimeUnit;
  * callback threads) per {@value #CLIENTS_PER_HTTP_CLIENT} connections. Counts how the server
  * refused those it did not keep: close codes and handshake statuses.
  */
-final class FeedClients implements AutoCloseable {
+final class FeedClients implements FanOutClients {
   static final int CLIENTS_PER_HTTP_CLIENT = 2000;
   private static final int CONNECTS_IN_FLIGHT = 64;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final URI uri;
   private final List<HttpClient> httpClients = new ArrayList<>();
   private final List<ExecutorService> executors = new ArrayList<>();
   private final List<FeedClient> clients = new ArrayList<>();
   private final Map<String, Integer> handshakeRefusals = new TreeMap<>();
+  private final List<Thread> callbackThreads = new CopyOnWriteArrayList<>();
   private volatile DeliveryProbe probe;
 
   FeedClients(URI uri) {
@@ -35,7 +42,8 @@ final class FeedClients implements AutoCloseable {
   }
 
   /** Opens clients until {@code total} have been tried, at most 64 handshakes at a time; waits for each. */
-  void connectUpTo(int total) throws InterruptedException {
+  @Override
+  public void connectUpTo(int total) throws InterruptedException {
     Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
     List<CompletableFuture<?>> attempts = new ArrayList<>();
     while (clients.size() < total) {
@@ -69,6 +77,7 @@ final class FeedClients implements AutoCloseable {
       ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "bench-ws-client");
         thread.setDaemon(true);
+        callbackThreads.add(thread);
         return thread;
       });
       executors.add(executor);
@@ -77,16 +86,41 @@ final class FeedClients implements AutoCloseable {
     return httpClients.get(httpClients.size() - 1);
   }
 
-  int tried() {
+  /** The callback threads, and each HttpClient's selector thread, which the JDK names after the client's id. */
+  @Override
+  public long threadsCpuNanos() {
+    List<String> selectorNames = httpClients.stream().map(FeedClients::selectorThreadName).toList();
+    long nanos = 0;
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null && selectorNames.contains(info.getThreadName())) {
+        nanos += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    for (Thread thread : callbackThreads) {
+      nanos += Math.max(0, THREADS.getThreadCpuTime(thread.getId()));
+    }
+    return nanos;
+  }
+
+  /** "HttpClient-7-SelectorManager" for the client whose toString ends in "(7)". */
+  private static String selectorThreadName(HttpClient client) {
+    String text = client.toString();
+    return "HttpClient-" + text.substring(text.lastIndexOf('(') + 1, text.length() - 1) + "-SelectorManager";
+  }
+
+  @Override
+  public int tried() {
     return clients.size();
   }
 
-  int open() {
+  @Override
+  public int open() {
     return (int) clients.stream().filter(FeedClient::isOpen).count();
   }
 
   /** How the clients that are not open were refused: "close 1013" or "HTTP 429" and counts. */
-  synchronized Map<String, Integer> refusals() {
+  @Override
+  public synchronized Map<String, Integer> refusals() {
     Map<String, Integer> refusals = new TreeMap<>(handshakeRefusals);
     for (FeedClient client : clients) {
       Integer code = client.closed().getNow(null);
@@ -99,7 +133,8 @@ final class FeedClients implements AutoCloseable {
     return refusals;
   }
 
-  void probe(DeliveryProbe next) {
+  @Override
+  public void probe(DeliveryProbe next) {
     probe = next;
   }
 

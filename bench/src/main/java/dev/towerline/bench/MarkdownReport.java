@@ -10,7 +10,8 @@ final class MarkdownReport {
       Results.REST, "Each cell: requests/s (share of the ceiling's requests/s measured just before); latency p50/p95/p99/max;"
           + " answers ≥ 400 and socket errors; CPU seconds of wrk / of the server during the cell.",
       Results.FANOUT, "Each cell: clients connected of those tried (refusals by close code or HTTP status); delivery latency"
-          + " p50/p95/p99/max over every (change, client); deliveries missed after 10 s; the bench JVM's CPU per change."
+          + " p50/p95/p99/max over every (change, client); deliveries missed after 10 s; the bench JVM's CPU per change"
+          + " (simulator included) and, of that, the feed clients' own threads'."
           + " \"ceiling: N clients\" is the same clients on the bare Tyrus endpoint in the server's JVM.",
       Results.STORM, "Each cell: subscriptions live again after the restart; the last one's time after the new server was"
           + " ready (and after the SIGTERM); events in the log since the subscriptions' snapshots; how long after the 3 s"
@@ -18,7 +19,7 @@ final class MarkdownReport {
       Results.MEMORY, "Each cell: RSS and heap used after a full GC, in MiB.");
   private static final Map<String, String> TITLES = Map.of(
       Results.REST, "REST (wrk)",
-      Results.FANOUT, "WebSocket fan-out of a device change (JDK WebSocket clients)",
+      Results.FANOUT, "WebSocket fan-out of a device change (clients as the notes say)",
       Results.STORM, "Reconnect storm through a server restart (SDK subscriptions)",
       Results.MEMORY, "Memory (RSS from /proc, heap used after a full GC by jcmd)");
 
@@ -61,9 +62,9 @@ final class MarkdownReport {
     }
     return switch (row.phase()) {
       case Results.REST -> rest(row);
-      case Results.FANOUT -> f("%s/%s%s; %s/%s/%s/%s ms; %s missed; CPU %s ms",
+      case Results.FANOUT -> f("%s/%s%s; %s/%s/%s/%s ms; %s missed; CPU %s ms (client threads %s ms)",
           v.get("connected"), v.get("clients"), refusals(v), ms(row, "p50_ms"), ms(row, "p95_ms"), ms(row, "p99_ms"),
-          ms(row, "max_ms"), v.get("missed"), ms(row, "client_cpu_ms_per_event"));
+          ms(row, "max_ms"), v.get("missed"), ms(row, "client_cpu_ms_per_event"), ms(row, "client_threads_cpu_ms_per_event"));
       case Results.STORM -> f("%s/%s live again %s ms after ready (%s ms after SIGTERM); %s events, all handed over %s ms after"
               + " the changes settled; %s missed, %s duplicates, %s resyncs",
           v.get("resumed"), v.get("subscriptions"), ms(row, "resumed_after_ready_ms"), ms(row, "resumed_after_sigterm_ms"),

@@ -24,6 +24,14 @@ class BenchOptionsTest {
     assertThat(options.churnCycles()).isEqualTo(100_000);
     assertThat(options.cellSeconds()).isEqualTo(BenchOptions.DEFAULT_CELL_SECONDS);
     assertThat(options.wrkCpus()).isNull();
+    assertThat(options.fanoutClient()).isEqualTo("raw");
+  }
+
+  @Test
+  void fanOutClientIsRawOrJdk() {
+    assertThat(BenchOptions.parse(new String[] {"--fanout-client", "jdk"}).fanoutClient()).isEqualTo("jdk");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fanout-client", "tyrus"}))
+        .hasMessageContaining("--fanout-client must be one of [raw, jdk]: tyrus");
   }
 
   @Test
