@@ -105,11 +105,6 @@ public final class AuditLog {
       return AuditStore.insertSql();
     }
 
-    /** How many {@code ?} parameters {@link #sql()} has. */
-    public int parameters() {
-      return AuditStore.INSERT_PARAMETERS;
-    }
-
     /** Sets the statement's parameters of this entry, the first at {@code firstIndex}. */
     public void bind(PreparedStatement statement, int firstIndex) throws SQLException {
       AuditStore.bind(statement, firstIndex, event, at, payloadJson);

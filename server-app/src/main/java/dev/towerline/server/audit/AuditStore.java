@@ -31,7 +31,6 @@ final class AuditStore {
       "INSERT INTO audit_entries (recorded_at, actor, role, client_address, request_id, operation,"
           + " target_execution_id, target_device_serial, result, status, error_code, payload, payload_omitted)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  static final int INSERT_PARAMETERS = (int) INSERT.chars().filter(c -> c == '?').count();
 
   private final DataSource dataSource;
   private final BooleanSupplier ready;

@@ -29,11 +29,11 @@ public interface WrittenWithInsert {
   }
 
   /**
-   * One SQL statement with {@code parameters} {@code ?} parameters: {@code binder} sets them from a
-   * given index on, and {@code written} runs once the statement succeeded (as {@link #write} would
-   * have returned).
+   * One SQL statement with {@code ?} parameters: {@code binder} sets them from a given index on, and
+   * {@code written} runs once the statement succeeded, in a transaction not yet committed (as {@link
+   * #write} would have returned).
    */
-  record Statement(String sql, int parameters, Binder binder, Runnable written) {}
+  record Statement(String sql, Binder binder, Runnable written) {}
 
   /** Sets a statement's parameters, the first at {@code firstIndex}. */
   @FunctionalInterface

@@ -35,7 +35,7 @@ final class AuditedCreation implements WrittenWithInsert {
   @Override
   public Optional<Statement> asStatement(ExecutionRecord execution) {
     AuditLog.Insert insert = auditLog.insertOf(eventOf.apply(execution));
-    return Optional.of(new Statement(insert.sql(), insert.parameters(), insert::bind, () -> written = true));
+    return Optional.of(new Statement(insert.sql(), insert::bind, () -> written = true));
   }
 
   /** True once the entry was written in an insert's transaction; committed if the request was answered 201. */

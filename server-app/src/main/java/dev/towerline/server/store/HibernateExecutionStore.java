@@ -24,9 +24,8 @@ import org.hibernate.jdbc.Work;
 import org.hibernate.query.Query;
 
 /**
- * {@link ExecutionStore} over Hibernate: one short transaction per call, except that creates
- * arriving together share one, and so do status changes ({@link GroupCommit}, {@link
- * UpdateGroupCommit}).
+ * {@link ExecutionStore} over Hibernate: one short transaction per call, except that status changes
+ * arriving together share one ({@link UpdateGroupCommit}).
  */
 public final class HibernateExecutionStore implements ExecutionStore {
   /** Output rows fetched per round trip while reading. */
@@ -37,8 +36,6 @@ public final class HibernateExecutionStore implements ExecutionStore {
   private final LockedExecutionUpdate lockedUpdate = new LockedExecutionUpdate(rows);
   private final ExecutionInsert rowInsert = new ExecutionInsert(rows);
   private final UpdateGroupCommit updates = new UpdateGroupCommit(this::updateTogether);
-  private final GroupCommit<ExecutionInsert.Row, Boolean> creates =
-      new GroupCommit<>(this::insertTogether, this::insertAlone, UpdateGroupCommit.MAX_BATCH);
 
   public HibernateExecutionStore(Persistence persistence) {
     this.persistence = persistence;
@@ -46,65 +43,8 @@ public final class HibernateExecutionStore implements ExecutionStore {
 
   @Override
   public void insert(ExecutionRecord execution, Optional<IdempotencyKey> key, WrittenWithInsert alongside) {
-    Optional<ExecutionInsert.Row> row = asOneRoundTrip(execution, key, alongside);
-    if (row.isPresent()) {
-      creates.apply(row.get());
-    } else if (alongside == WrittenWithInsert.NOTHING) {
-      insertAgainIfKeyExpired(execution, key, () -> inAutoCommit(connection -> rowInsert.apply(connection, execution, key)));
-    } else {
-      insertAgainIfKeyExpired(execution, key, () -> inTransaction(session -> {
-        session.doWork(connection -> {
-          rowInsert.apply(connection, execution, key);
-          alongside.write(connection, execution);
-        });
-        return null;
-      }));
-    }
-  }
-
-  /**
-   * The create as a row that goes with its write alongside in one multi-statement round trip, where
-   * the database takes several statements in one (PostgreSQL), so that creates can also share one;
-   * empty where each statement is a call of its own (H2 is embedded: no round trips to save).
-   */
-  private Optional<ExecutionInsert.Row> asOneRoundTrip(ExecutionRecord execution, Optional<IdempotencyKey> key, WrittenWithInsert alongside) {
-    if (!persistence.combinesStatements()) {
-      return Optional.empty();
-    }
-    Optional<WrittenWithInsert.Statement> statement =
-        alongside == WrittenWithInsert.NOTHING ? Optional.empty() : alongside.asStatement(execution);
-    if (alongside != WrittenWithInsert.NOTHING && statement.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ExecutionInsert.Row(execution, key, statement));
-  }
-
-  /**
-   * Creates that arrive while others commit share one multi-statement round trip and commit (see
-   * {@link GroupCommit}): on PostgreSQL each create would otherwise hold a pooled connection for its
-   * own round trip and commit, and at ten concurrent creates plus the runs' and feeds' writes the
-   * pool of ten was often empty, so creates queued for a connection.
-   */
-  private List<Boolean> insertTogether(List<ExecutionInsert.Row> group) {
-    inAutoCommit(connection -> rowInsert.applyAll(connection, group));
-    group.forEach(row -> row.alongside().ifPresent(statement -> statement.written().run()));
-    return group.stream().map(row -> Boolean.TRUE).toList();
-  }
-
-  /** Creates waiting for the one being committed. */
-  int createsWaiting() {
-    return creates.waiting();
-  }
-
-  private Boolean insertAlone(ExecutionInsert.Row row) {
-    insertAgainIfKeyExpired(row.execution(), row.key(), () -> insertTogether(List.of(row)));
-    return Boolean.TRUE;
-  }
-
-  /** Runs {@code insert}; when the key is still held by an expired row, releases it and runs it once more. */
-  private void insertAgainIfKeyExpired(ExecutionRecord execution, Optional<IdempotencyKey> key, Runnable insert) {
     try {
-      insert.run();
+      persist(execution, key, alongside);
     } catch (RuntimeException e) {
       if (key.isEmpty() || e instanceof ApiException || !StoreFailures.isDuplicateKey(e)) {
         throw e;
@@ -115,7 +55,7 @@ public final class HibernateExecutionStore implements ExecutionStore {
         throw new DuplicateIdempotencyKeyException(key.get().key(), e);
       }
       try {
-        insert.run();
+        persist(execution, key, alongside);
       } catch (RuntimeException again) {
         if (!(again instanceof ApiException) && StoreFailures.isDuplicateKey(again)) {
           throw new DuplicateIdempotencyKeyException(key.get().key(), again);
@@ -123,6 +63,32 @@ public final class HibernateExecutionStore implements ExecutionStore {
         throw again;
       }
     }
+  }
+
+  /**
+   * The insert's transaction. Where the database takes several statements in one round trip, the
+   * insert and the write alongside go as one multi-statement string in auto-commit, so a create
+   * waits for one round trip (the commit's) instead of three: insert, write alongside, commit.
+   */
+  private void persist(ExecutionRecord execution, Optional<IdempotencyKey> key, WrittenWithInsert alongside) {
+    if (alongside == WrittenWithInsert.NOTHING) {
+      inAutoCommit(connection -> rowInsert.apply(connection, execution, key));
+      return;
+    }
+    Optional<WrittenWithInsert.Statement> together =
+        persistence.combinesStatements() ? alongside.asStatement(execution) : Optional.empty();
+    if (together.isPresent()) {
+      inAutoCommit(connection -> rowInsert.applyTogether(connection, execution, key, together.get()));
+      together.get().written().run();
+      return;
+    }
+    inTransaction(session -> {
+      session.doWork(connection -> {
+        rowInsert.apply(connection, execution, key);
+        alongside.write(connection, execution);
+      });
+      return null;
+    });
   }
 
   private int releaseExpiredKey(String key, Instant now) {

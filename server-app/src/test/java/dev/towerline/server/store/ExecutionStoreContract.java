@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,9 +42,9 @@ import org.junit.jupiter.api.Test;
  * {@link PostgresExecutionStoreTest} run it on H2 and on the machine's PostgreSQL.
  */
 abstract class ExecutionStoreContract {
-  static final Instant T0 = Instant.parse("2026-11-22T10:00:00.123456Z");
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00.123456Z");
 
-  static Database database;
+  private static Database database;
   private static Persistence persistence;
   static ExecutionStore store;
 
@@ -64,7 +62,7 @@ abstract class ExecutionStoreContract {
     database.close();
   }
 
-  static ExecutionRecord queued(String serial, Instant at) {
+  private static ExecutionRecord queued(String serial, Instant at) {
     return ExecutionRecord.queued("ex_" + UUID.randomUUID(), new NewExecution(serial, "echo é", 60), at);
   }
 
@@ -197,52 +195,8 @@ abstract class ExecutionStoreContract {
     assertThat(marker.written).isFalse();
   }
 
-  @Test
-  void concurrentCreatesEachCommitTheirStatementAlongsideAndARefusedKeyFailsOnlyItsOwnCreate() throws Exception {
-    String taken = "key-" + UUID.randomUUID();
-    store.insert(queued("dev-a", T0), Optional.of(new IdempotencyKey(taken, "f1", T0.plus(Duration.ofHours(24)))));
-    int creates = 12;
-    int refused = 5;
-    List<ExecutionRecord> executions = new ArrayList<>();
-    List<MarkerAlongside> markers = new ArrayList<>();
-    List<Future<?>> results = new ArrayList<>();
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService callers = Executors.newFixedThreadPool(creates);
-    try {
-      for (int i = 0; i < creates; i++) {
-        ExecutionRecord execution = queued("dev-a", T0);
-        MarkerAlongside marker = new MarkerAlongside(markerSeq(), "{}");
-        String key = i == refused ? taken : "key-" + UUID.randomUUID();
-        executions.add(execution);
-        markers.add(marker);
-        results.add(callers.submit(() -> {
-          go.await();
-          store.insert(execution, Optional.of(new IdempotencyKey(key, "f1", T0.plus(Duration.ofHours(24)))), marker);
-          return null;
-        }));
-      }
-      go.countDown();
-      for (int i = 0; i < creates; i++) {
-        if (i == refused) {
-          assertThat(results.get(i)).failsWithin(Duration.ofSeconds(30)).withThrowableOfType(ExecutionException.class)
-              .withCauseInstanceOf(DuplicateIdempotencyKeyException.class);
-          assertThat(store.find(executions.get(i).id())).isEmpty();
-          assertThat(markerStored(markers.get(i).seq)).isFalse();
-          assertThat(markers.get(i).written).isFalse();
-        } else {
-          results.get(i).get(30, TimeUnit.SECONDS);
-          assertThat(store.find(executions.get(i).id())).contains(executions.get(i));
-          assertThat(markerStored(markers.get(i).seq)).isTrue();
-          assertThat(markers.get(i).written).isTrue();
-        }
-      }
-    } finally {
-      callers.shutdownNow();
-    }
-  }
-
   /** A marker row that is also one statement, as the audit entry of a create is. */
-  static final class MarkerAlongside implements WrittenWithInsert {
+  private static final class MarkerAlongside implements WrittenWithInsert {
     private static final String INSERT = "INSERT INTO feed_events (feed, seq, created_at, payload) VALUES (?, ?, ?, ?)";
     final long seq;
     private final String payload;
@@ -264,7 +218,7 @@ abstract class ExecutionStoreContract {
 
     @Override
     public Optional<Statement> asStatement(ExecutionRecord execution) {
-      return Optional.of(new Statement(INSERT, 4, this::bind, () -> written = true));
+      return Optional.of(new Statement(INSERT, this::bind, () -> written = true));
     }
 
     private void bind(PreparedStatement insert, int first) throws SQLException {
@@ -278,7 +232,7 @@ abstract class ExecutionStoreContract {
   // A feed event row of a feed no server publishes: any table would do.
   private static final String MARKER_FEED = "alongside-test";
 
-  static long markerSeq() {
+  private static long markerSeq() {
     return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
   }
 
@@ -292,7 +246,7 @@ abstract class ExecutionStoreContract {
     }
   }
 
-  static boolean markerStored(long seq) throws SQLException {
+  private static boolean markerStored(long seq) throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM feed_events WHERE feed = ? AND seq = ?")) {
       select.setString(1, MARKER_FEED);
