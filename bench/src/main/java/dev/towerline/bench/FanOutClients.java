@@ -3,6 +3,7 @@ package dev.towerline.bench;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The fan-out phase's feed clients: many connections to one feed URI, and how the server refused some. */
 interface FanOutClients extends AutoCloseable {
@@ -30,6 +31,18 @@ interface FanOutClients extends AutoCloseable {
 
   /** How the clients that are not open were refused: "close 1013", "HTTP 429" and the like, with counts. */
   Map<String, Integer> refusals();
+
+  /**
+   * Counts one client that was open and is not: by its close code, or, for {@code -1} (no close
+   * frame), as a connection error with {@code error}; a client still open ({@code null}) is not counted.
+   */
+  static void countEnded(Map<String, Integer> refusals, Integer closeCode, Supplier<String> error) {
+    if (closeCode == null) {
+      return;
+    }
+    String key = closeCode != -1 ? "close " + closeCode : "connection error (" + error.get() + ")";
+    refusals.merge(key, 1, Integer::sum);
+  }
 
   /** CPU time the clients' own threads have used so far, in ns: their cost without the rest of the bench JVM. */
   long threadsCpuNanos();

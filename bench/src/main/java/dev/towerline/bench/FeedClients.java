@@ -123,11 +123,8 @@ final class FeedClients implements FanOutClients {
   public synchronized Map<String, Integer> refusals() {
     Map<String, Integer> refusals = new TreeMap<>(handshakeRefusals);
     for (FeedClient client : clients) {
-      Integer code = client.closed().getNow(null);
-      if (code != null && code != -1) {
-        refusals.merge("close " + code, 1, Integer::sum);
-      } else if (code != null && client.socket() != null) {
-        refusals.merge("connection error (" + client.errorDescription() + ")", 1, Integer::sum);
+      if (client.socket() != null) { // Without one it never opened: counted with the handshake refusals.
+        FanOutClients.countEnded(refusals, client.closed().getNow(null), client::errorDescription);
       }
     }
     return refusals;

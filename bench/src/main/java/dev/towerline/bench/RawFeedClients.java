@@ -231,12 +231,7 @@ final class RawFeedClients implements FanOutClients, RawFeedConnection.Owner {
       if (connection == null || !connection.opened()) {
         continue;
       }
-      Integer code = connection.closeCode();
-      if (code != null && code != -1) {
-        refusals.merge("close " + code, 1, Integer::sum);
-      } else if (code != null) {
-        refusals.merge("connection error (" + connection.errorDescription() + ")", 1, Integer::sum);
-      }
+      FanOutClients.countEnded(refusals, connection.closeCode(), connection::errorDescription);
     }
     return refusals;
   }
