@@ -185,6 +185,13 @@ final class ExecutionScheduler implements AutoCloseable {
     return queueChanges;
   }
 
+  /** Executions waiting in the queues and running now, read together. */
+  ExecutionService.ActiveCounts activeCounts() {
+    synchronized (lock) {
+      return new ExecutionService.ActiveCounts(queuedTotal, running);
+    }
+  }
+
   int queuedTotal() {
     synchronized (lock) {
       return queuedTotal;

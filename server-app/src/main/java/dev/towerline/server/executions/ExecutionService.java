@@ -115,6 +115,18 @@ public final class ExecutionService implements AutoCloseable {
     events.addListener(listener);
   }
 
+  /** How many executions are queued and running now. */
+  public record ActiveCounts(int queued, int running) {}
+
+  /**
+   * Executions queued and running now, counted in memory without the database: only this server
+   * runs them (one server per database), and the ones a stopped server left are marked
+   * interrupted before this one takes work.
+   */
+  public ActiveCounts activeCounts() {
+    return scheduler.activeCounts();
+  }
+
   /** Executions that are queued or running now, oldest first. */
   public List<ExecutionRecord> active() {
     return store.unfinished();

@@ -29,6 +29,8 @@ import javax.sql.DataSource;
  * one multi-row INSERT, one commit, so a busy feed does not pay a commit per event.
  */
 public final class EventLog {
+  /** Events deleted per statement and commit by {@link #purge}. */
+  static final int PURGE_BATCH = 1_000;
 
   /** One stored event: its seq and the frame as sent. */
   public record StoredEvent(long seq, String payload) {}
@@ -232,7 +234,10 @@ public final class EventLog {
   /**
    * Applies retention to {@code feed}: keeps at most {@code keepEvents} events and none created
    * before {@code olderThan} — except the latest one, which always stays so that seqs continue
-   * after a restart.
+   * after a restart. Deletes the oldest {@value #PURGE_BATCH} at a time, each batch its own
+   * commit: one statement deleting a busy feed's hundred thousand events held the database's
+   * writes behind it (H2 writes one commit at a time) and made every request that committed
+   * meanwhile wait for it.
    *
    * @return rows deleted
    */
@@ -242,22 +247,37 @@ public final class EventLog {
       return 0;
     }
     try (Connection connection = connection();
-        PreparedStatement byCount = connection.prepareStatement("DELETE FROM feed_events WHERE feed = ? AND seq <= ?");
-        PreparedStatement byAge =
-            connection.prepareStatement("DELETE FROM feed_events WHERE feed = ? AND created_at < ? AND seq < ?")) {
+        PreparedStatement byCount = connection.prepareStatement(
+            "DELETE FROM feed_events WHERE feed = ? AND seq IN "
+                + "(SELECT seq FROM feed_events WHERE feed = ? AND seq <= ? ORDER BY seq LIMIT " + PURGE_BATCH + ")");
+        PreparedStatement byAge = connection.prepareStatement(
+            "DELETE FROM feed_events WHERE feed = ? AND seq IN "
+                + "(SELECT seq FROM feed_events WHERE feed = ? AND created_at < ? AND seq < ? ORDER BY seq LIMIT " + PURGE_BATCH + ")")) {
       byCount.setString(1, feed.value());
-      byCount.setLong(2, newest - keepEvents);
-      int deleted = byCount.executeUpdate();
+      byCount.setString(2, feed.value());
+      byCount.setLong(3, newest - keepEvents);
+      int deleted = deleteInBatches(connection, byCount);
       byAge.setString(1, feed.value());
-      byAge.setObject(2, OffsetDateTime.ofInstant(olderThan, ZoneOffset.UTC));
-      byAge.setLong(3, newest);
-      deleted += byAge.executeUpdate();
+      byAge.setString(2, feed.value());
+      byAge.setObject(3, OffsetDateTime.ofInstant(olderThan, ZoneOffset.UTC));
+      byAge.setLong(4, newest);
+      return deleted + deleteInBatches(connection, byAge);
+    } catch (SQLException e) {
+      throw new EventLogUnavailableException("event log purge failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static int deleteInBatches(Connection connection, PreparedStatement delete) throws SQLException {
+    int deleted = 0;
+    while (true) {
+      int batch = delete.executeUpdate();
       if (!connection.getAutoCommit()) {
         connection.commit();
       }
-      return deleted;
-    } catch (SQLException e) {
-      throw new EventLogUnavailableException("event log purge failed: " + e.getMessage(), e);
+      deleted += batch;
+      if (batch < PURGE_BATCH) {
+        return deleted;
+      }
     }
   }
 
