@@ -1,12 +1,10 @@
 package dev.towerline.server.feed.log;
 
+import static dev.towerline.server.feed.log.JdbcProxies.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.protocol.Feed;
 import dev.towerline.server.testing.PostgresSchemas;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -118,20 +116,5 @@ class EventLogPurgeTest {
                         return rows;
                       })
                     : statement));
-  }
-
-  /** What a proxy does with the real call's arguments and result. */
-  private interface AfterCall {
-    Object apply(Method method, Object[] args, Object result) throws Exception;
-  }
-
-  private static <T> T proxy(Class<T> type, T real, AfterCall after) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-      try {
-        return after.apply(method, args, method.invoke(real, args));
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }));
   }
 }

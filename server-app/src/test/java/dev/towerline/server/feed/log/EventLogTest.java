@@ -1,12 +1,10 @@
 package dev.towerline.server.feed.log;
 
+import static dev.towerline.server.feed.log.JdbcProxies.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.towerline.protocol.Feed;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -178,11 +176,11 @@ class EventLogTest {
 
   /** The database, counting the INSERTs it is sent. */
   private static DataSource countingUpdates(DataSource real, AtomicInteger updates) {
-    return proxy(DataSource.class, real, (method, result) ->
+    return proxy(DataSource.class, real, (method, args, result) ->
         method.getName().equals("getConnection")
-            ? proxy(Connection.class, (Connection) result, (connectionMethod, statement) ->
+            ? proxy(Connection.class, (Connection) result, (connectionMethod, sql, statement) ->
                 connectionMethod.getName().equals("prepareStatement")
-                    ? proxy(PreparedStatement.class, (PreparedStatement) statement, (statementMethod, rows) -> {
+                    ? proxy(PreparedStatement.class, (PreparedStatement) statement, (statementMethod, none, rows) -> {
                         if (statementMethod.getName().equals("executeUpdate")) {
                           updates.incrementAndGet();
                         }
@@ -195,11 +193,11 @@ class EventLogTest {
   /** The database, except that the first insert commits and then fails as if the connection dropped. */
   private static DataSource losingTheAnswerOfTheFirstInsert(DataSource real) {
     AtomicBoolean lost = new AtomicBoolean();
-    return proxy(DataSource.class, real, (method, result) ->
+    return proxy(DataSource.class, real, (method, args, result) ->
         method.getName().equals("getConnection")
-            ? proxy(Connection.class, (Connection) result, (connectionMethod, statement) ->
+            ? proxy(Connection.class, (Connection) result, (connectionMethod, sql, statement) ->
                 connectionMethod.getName().equals("prepareStatement")
-                    ? proxy(PreparedStatement.class, (PreparedStatement) statement, (statementMethod, rows) -> {
+                    ? proxy(PreparedStatement.class, (PreparedStatement) statement, (statementMethod, none, rows) -> {
                         if (statementMethod.getName().equals("executeUpdate") && lost.compareAndSet(false, true)) {
                           throw new SQLException("connection reset after the insert");
                         }
@@ -207,20 +205,5 @@ class EventLogTest {
                       })
                     : statement)
             : result);
-  }
-
-  /** What a proxy does with the real call's result. */
-  private interface AfterCall {
-    Object apply(Method method, Object result) throws SQLException;
-  }
-
-  private static <T> T proxy(Class<T> type, T real, AfterCall after) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-      try {
-        return after.apply(method, method.invoke(real, args));
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }));
   }
 }
