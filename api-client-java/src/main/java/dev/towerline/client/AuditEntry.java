@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>{@code
  * towerline.streamAuditEntries(AuditQuery.all().withOperation("createExecution"))
  *     .filter(entry -> !entry.outcome().succeeded())
- *     .forEach(entry -> System.out.println(entry.actor() + " " + entry.outcome().errorCode() + " " + entry.payloadField("command")));
+ *     .forEach(entry -> log.info("{} {} {}", entry.actor(), entry.outcome().errorCode(), entry.payloadField("command")));
  * }</pre>
  *
  * @param id opaque; later entries sort before earlier ones
