@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tokens in force: those of {@code TOKENS} and of {@code TOKENS_FILE}, which is checked every
- * {@code TOKENS_RELOAD_MS} and re-read when its content changed. A file that cannot be read or
- * parsed at start stops the start; later, it leaves the tokens in force as they were and is
- * reported once. Changes are logged by name and passed to {@link TokenChanges} listeners.
+ * {@code TOKENS_RELOAD_MS}. New content is taken once two checks in a row read the same bytes, so a
+ * file caught half-written (an editor or {@code >} truncates it first, and an empty file is a valid
+ * one) never revokes the tokens in force. A file that cannot be read or parsed at start stops the
+ * start; later, it leaves the tokens in force as they were and is reported once. Changes are logged
+ * by name and passed to {@link TokenChanges} listeners.
  */
 public final class TokenRegistry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TokenRegistry.class);
@@ -31,6 +33,7 @@ public final class TokenRegistry implements AutoCloseable {
   private final ScheduledExecutorService poller;
   private volatile TokenSet current;
   private byte[] lastContent;
+  private byte[] pendingContent;
   private String lastFailure;
 
   private TokenRegistry(AuthConfig config) {
@@ -76,15 +79,24 @@ public final class TokenRegistry implements AutoCloseable {
     }
   }
 
-  /** Checks the file now rather than at the next poll; true when the tokens changed. */
+  /**
+   * Checks the file now rather than at the next poll; true when the tokens changed. Changed content
+   * is taken on the second check that reads it unchanged.
+   */
   synchronized boolean reloadIfChanged() {
     Path file = config.tokensFile().orElseThrow();
     Optional<byte[]> content = read(file);
     if (content.isEmpty()) {
+      pendingContent = null;
       reportOnce(AuthConfig.TOKENS_FILE_VARIABLE + " " + file + " cannot be read");
       return false;
     }
     if (Arrays.equals(content.get(), lastContent)) {
+      pendingContent = null;
+      return false;
+    }
+    if (!Arrays.equals(content.get(), pendingContent)) {
+      pendingContent = content.get();
       return false;
     }
     TokenSet next;
@@ -95,6 +107,7 @@ public final class TokenRegistry implements AutoCloseable {
       return false;
     }
     lastContent = content.get();
+    pendingContent = null;
     lastFailure = null;
     TokenChange change = TokenChange.between(current, next);
     current = next;

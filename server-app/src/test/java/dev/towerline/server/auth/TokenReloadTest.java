@@ -63,10 +63,13 @@ class TokenReloadTest {
   void aBrokenEditLeavesTheTokensInForce() throws Exception {
     String admin = TOKENS.token(Role.ADMIN);
     String before = Files.readString(TOKENS.file());
-    Files.writeString(TOKENS.file(), before + "\n" + admin + "\n");
-    Thread.sleep(500); // several reload intervals
-    assertThat(status(admin)).isEqualTo(200);
-    Files.writeString(TOKENS.file(), before);
+    try {
+      Files.writeString(TOKENS.file(), before + "\n" + admin + "\n");
+      Thread.sleep(500); // several reload intervals
+      assertThat(status(admin)).isEqualTo(200);
+    } finally {
+      Files.writeString(TOKENS.file(), before); // the other tests start from the intact file
+    }
   }
 
   private static int status(String token) {
