@@ -234,10 +234,12 @@ public final class EventLog {
   /**
    * Applies retention to {@code feed}: keeps at most {@code keepEvents} events and none created
    * before {@code olderThan} — except the latest one, which always stays so that seqs continue
-   * after a restart. Deletes the oldest {@value #PURGE_BATCH} at a time, each batch its own
-   * commit: one statement deleting a busy feed's hundred thousand events held the database's
-   * writes behind it (H2 writes one commit at a time) and made every request that committed
-   * meanwhile wait for it.
+   * after a restart. Deletes from the oldest seq up, {@value #PURGE_BATCH} seqs per statement and
+   * commit, each statement a range of the primary key: one statement deleting a busy feed's
+   * hundred thousand events held the database's writes behind it (H2 writes one commit at a time),
+   * and a {@code seq IN (subquery)} batch made H2 read every event of the feed for each batch.
+   * Events are appended in time order, so those too old form the front of the log; age retention
+   * stops at the first range that holds none.
    *
    * @return rows deleted
    */
@@ -247,38 +249,49 @@ public final class EventLog {
       return 0;
     }
     try (Connection connection = connection();
+        PreparedStatement oldest = connection.prepareStatement(
+            "SELECT seq FROM feed_events WHERE feed = ? ORDER BY seq LIMIT 1");
         PreparedStatement byCount = connection.prepareStatement(
-            "DELETE FROM feed_events WHERE feed = ? AND seq IN "
-                + "(SELECT seq FROM feed_events WHERE feed = ? AND seq <= ? ORDER BY seq LIMIT " + PURGE_BATCH + ")");
+            "DELETE FROM feed_events WHERE feed = ? AND seq >= ? AND seq <= ?");
         PreparedStatement byAge = connection.prepareStatement(
-            "DELETE FROM feed_events WHERE feed = ? AND seq IN "
-                + "(SELECT seq FROM feed_events WHERE feed = ? AND created_at < ? AND seq < ? ORDER BY seq LIMIT " + PURGE_BATCH + ")")) {
+            "DELETE FROM feed_events WHERE feed = ? AND seq >= ? AND seq <= ? AND created_at < ?")) {
+      oldest.setString(1, feed.value());
       byCount.setString(1, feed.value());
-      byCount.setString(2, feed.value());
-      byCount.setLong(3, newest - keepEvents);
-      int deleted = deleteInBatches(connection, byCount);
       byAge.setString(1, feed.value());
-      byAge.setString(2, feed.value());
-      byAge.setObject(3, OffsetDateTime.ofInstant(olderThan, ZoneOffset.UTC));
-      byAge.setLong(4, newest);
-      return deleted + deleteInBatches(connection, byAge);
+      byAge.setObject(4, OffsetDateTime.ofInstant(olderThan, ZoneOffset.UTC));
+      int deleted = 0;
+      long keepFrom = newest - keepEvents + 1;
+      for (long from = oldestSeq(oldest); from > 0 && from < keepFrom; from += PURGE_BATCH) {
+        deleted += deleteRange(connection, byCount, from, Math.min(from + PURGE_BATCH, keepFrom) - 1);
+      }
+      for (long from = oldestSeq(oldest); from > 0 && from < newest; from += PURGE_BATCH) {
+        int old = deleteRange(connection, byAge, from, Math.min(from + PURGE_BATCH, newest) - 1);
+        if (old == 0) {
+          break;
+        }
+        deleted += old;
+      }
+      return deleted;
     } catch (SQLException e) {
       throw new EventLogUnavailableException("event log purge failed: " + e.getMessage(), e);
     }
   }
 
-  private static int deleteInBatches(Connection connection, PreparedStatement delete) throws SQLException {
-    int deleted = 0;
-    while (true) {
-      int batch = delete.executeUpdate();
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-      deleted += batch;
-      if (batch < PURGE_BATCH) {
-        return deleted;
-      }
+  /** The oldest seq the feed holds, 0 when it holds none. */
+  private static long oldestSeq(PreparedStatement oldest) throws SQLException {
+    try (ResultSet rows = oldest.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
     }
+  }
+
+  private static int deleteRange(Connection connection, PreparedStatement delete, long from, long to) throws SQLException {
+    delete.setLong(2, from);
+    delete.setLong(3, to);
+    int deleted = delete.executeUpdate();
+    if (!connection.getAutoCommit()) {
+      connection.commit();
+    }
+    return deleted;
   }
 
   private long queryLong(String sql, Feed feed) {

@@ -4,10 +4,12 @@ import static dev.towerline.server.feed.log.JdbcProxies.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.towerline.protocol.Feed;
+import dev.towerline.server.adb.MutableClock;
 import dev.towerline.server.testing.PostgresSchemas;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,7 +22,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,21 +33,19 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class EventLogPurgeTest {
   private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
-  private static PostgresSchemas postgres;
-
-  @BeforeAll
-  static void openPostgres() {
-    postgres = PostgresSchemas.create();
-  }
+  // A schema of its own for each test: they use the same feeds.
+  private static final List<PostgresSchemas> schemas = new ArrayList<>();
 
   @AfterAll
-  static void dropSchema() {
-    postgres.close();
+  static void dropSchemas() {
+    schemas.forEach(PostgresSchemas::close);
   }
 
   static Stream<Arguments> stores() {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    PostgresSchemas postgres = PostgresSchemas.create();
+    schemas.add(postgres);
     PGSimpleDataSource pg = new PGSimpleDataSource();
     pg.setURL(postgres.config().url());
     pg.setUser(PostgresSchemas.USER);
@@ -85,6 +84,22 @@ class EventLogPurgeTest {
     assertThat(log.after(Feed.DASHBOARD, 0, 10)).extracting(EventLog.StoredEvent::seq).containsExactly(1_500L);
     assertThat(deletes).as("rows per DELETE").allMatch(rows -> rows <= EventLog.PURGE_BATCH);
     assertThat(deletes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_499);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void retentionByAgeKeepsEveryEventFromTheFirstThatIsRecentEnough(String store, DataSource database) {
+    MutableClock clock = new MutableClock(NOW);
+    EventLog log = new EventLog(migrated(database), () -> true, clock);
+    appendEvents(log, Feed.EXECUTIONS, 1_200);
+    clock.advance(Duration.ofHours(2));
+    appendEvents(log, Feed.EXECUTIONS, 1_300);
+
+    int deleted = log.purge(Feed.EXECUTIONS, 1_000_000, NOW.plus(Duration.ofHours(1)));
+
+    assertThat(deleted).isEqualTo(1_200);
+    assertThat(log.bounds(Feed.EXECUTIONS)).isEqualTo(new EventLog.Bounds(1_201, 2_500));
+    assertThat(log.purge(Feed.EXECUTIONS, 1_000_000, NOW.plus(Duration.ofHours(1)))).as("nothing left to delete").isZero();
   }
 
   private static DataSource migrated(DataSource database) {
