@@ -4,9 +4,12 @@ import dev.towerline.adb.simulator.DeviceState;
 import dev.towerline.adb.simulator.VirtualDevice;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The text of {@code host:devices} and {@code host:devices-l}, byte for byte like adb 29. */
 final class DeviceListing {
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
+
   private DeviceListing() {}
 
   static String format(List<AttachedDevice> devices, boolean longFormat) {
@@ -45,7 +48,7 @@ final class DeviceListing {
 
   /** adb replaces every non-alphanumeric character of the model with '_': "Pixel 7" is Pixel_7. */
   static String model(VirtualDevice device) {
-    return device.model().replaceAll("[^A-Za-z0-9]", "_");
+    return NOT_ALPHANUMERIC.matcher(device.model()).replaceAll("_");
   }
 
   static String deviceName(VirtualDevice device) {

@@ -55,10 +55,12 @@ final class TransportSelector {
 
   /** Like adb, {@code -s} also takes {@code product:}, {@code model:} and {@code device:}. */
   private static boolean matchesSerial(AttachedDevice candidate, String wanted) {
-    return wanted.equals(candidate.serial())
-        || wanted.equals("product:" + DeviceListing.product(candidate.device()))
-        || wanted.equals("model:" + DeviceListing.model(candidate.device()))
-        || wanted.equals("device:" + DeviceListing.deviceName(candidate.device()));
+    if (wanted.equals(candidate.serial())) {
+      return true;
+    }
+    return wanted.startsWith("product:") && wanted.substring(8).equals(DeviceListing.product(candidate.device()))
+        || wanted.startsWith("model:") && wanted.substring(6).equals(DeviceListing.model(candidate.device()))
+        || wanted.startsWith("device:") && wanted.substring(7).equals(DeviceListing.deviceName(candidate.device()));
   }
 
   private static void checkConnected(DeviceState state) throws ServiceFailure {
