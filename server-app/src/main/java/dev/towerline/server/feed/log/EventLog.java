@@ -29,8 +29,11 @@ import javax.sql.DataSource;
  * one multi-row INSERT, one commit, so a busy feed does not pay a commit per event.
  */
 public final class EventLog {
-  /** Events deleted per statement and commit by {@link #purge}. */
-  static final int PURGE_BATCH = 1_000;
+  /**
+   * Seqs deleted per statement and commit by {@link #purge}: on H2 a batch's commit holds every
+   * other commit behind it, 2–6 ms for 1,000 events of 0.5 KB and under 1 ms for 250.
+   */
+  static final int PURGE_BATCH = 250;
 
   /** One stored event: its seq and the frame as sent. */
   public record StoredEvent(long seq, String payload) {}
