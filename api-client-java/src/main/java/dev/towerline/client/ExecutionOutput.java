@@ -11,9 +11,9 @@ import dev.towerline.protocol.ExecutionStatus;
  * ExecutionOutput piece;
  * do {
  *   piece = towerline.getExecutionOutput(id, offset);
- *   System.out.print(piece.data());
+ *   output.append(piece.data());   // a StringBuilder, a Writer, a terminal view
  *   offset = piece.nextOffset();
- * } while (!piece.complete());   // or simply: towerline.streamOutput(id).forEach(System.out::print)
+ * } while (!piece.complete());   // or simply: towerline.streamOutput(id).forEach(output::append)
  * }</pre>
  *
  * @param offset where {@link #data()} starts in the output

@@ -13,10 +13,10 @@ import java.util.Map;
  * <pre>{@code
  * Health.Readiness ready = towerline.readiness();
  * if (!ready.ready()) {
- *   System.out.println("not yet: " + ready.message() + ", waiting for " + ready.waitingFor().keySet());
+ *   log.info("not yet: {}, waiting for {}", ready.message(), ready.waitingFor().keySet());
  * }
  * Health.Report report = towerline.fullHealth();
- * report.checks().forEach((name, check) -> System.out.println(name + ": " + check.passed() + " " + check.message()));
+ * report.checks().forEach((name, check) -> log.info("{}: {} {}", name, check.passed(), check.message()));
  * }</pre>
  */
 public final class Health {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * <pre>{@code
  * Page<Device> page = towerline.listDevices(DeviceQuery.all().withPageSize(100));
  * while (true) {
- *   page.items().forEach(device -> System.out.println(device.getSerial()));
+ *   page.items().forEach(device -> log.info("{}", device.getSerial()));
  *   if (!page.hasNext()) break;
  *   page = towerline.listDevices(DeviceQuery.all().withPageSize(100).withPageToken(page.nextPageToken()));
  * }   // or: towerline.streamDevices(query)

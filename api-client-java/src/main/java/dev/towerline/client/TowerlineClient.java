@@ -197,7 +197,7 @@ public final class TowerlineClient implements AutoCloseable {
    * only when the stream reaches it.
    *
    * <pre>{@code
-   * towerline.streamDevices(DeviceQuery.all().withLabel("rack-a")).map(Device::getSerial).forEach(System.out::println);
+   * towerline.streamDevices(DeviceQuery.all().withLabel("rack-a")).map(Device::getSerial).forEach(serials::add);
    * }</pre>
    */
   public Stream<Device> streamDevices(DeviceQuery query) {
@@ -449,7 +449,7 @@ public final class TowerlineClient implements AutoCloseable {
    *
    * <pre>{@code
    * Execution run = towerline.createExecution("emulator-5554", "logcat -d");
-   * towerline.streamOutput(run.getId()).forEach(System.out::print);
+   * towerline.streamOutput(run.getId()).forEach(output::append);
    * }</pre>
    */
   public Stream<String> streamOutput(String executionId) {
@@ -462,7 +462,7 @@ public final class TowerlineClient implements AutoCloseable {
    * ({@link FeedPolicy}) and server restarts, until the subscription or this client is closed.
    *
    * <pre>{@code
-   * FeedSubscription feed = towerline.watchDevices(event -> System.out.println(event.getDevice().getState()));
+   * FeedSubscription feed = towerline.watchDevices(event -> log.info("{} is {}", event.getDevice().getSerial(), event.getDevice().getState()));
    * }</pre>
    */
   public FeedSubscription watchDevices(FeedListener<DeviceUpdated> listener) {

@@ -7,7 +7,7 @@
  *     .build()) {
  *   Device device = towerline.streamDevices(DeviceQuery.all().withState(DeviceState.ONLINE)).findFirst().orElseThrow();
  *   Execution run = towerline.createExecution(device.getSerial(), "getprop ro.product.model");
- *   towerline.streamOutput(run.getId()).forEach(System.out::print);
+ *   towerline.streamOutput(run.getId()).forEach(output::append);
  * }
  * }</pre>
  *
